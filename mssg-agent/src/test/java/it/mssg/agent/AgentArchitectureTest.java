@@ -1,0 +1,25 @@
+package it.mssg.agent;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "it.mssg", importOptions = ImportOption.DoNotIncludeTests.class)
+class AgentArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("it.mssg.agent.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "org.hibernate..", "com.microsoft.playwright..", "com.stripe..")
+            .allowEmptyShould(true);
+
+    /** Other modules are reached only through core's api and spi, never its services or storage. */
+    @ArchTest
+    static final ArchRule onlyCoreApiAndSpi = noClasses().that().resideInAPackage("it.mssg.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("it.mssg.core.domain..", "it.mssg.core.application..",
+                    "it.mssg.core.store..")
+            .allowEmptyShould(true);
+}

@@ -1,0 +1,18 @@
+package it.mssg.core.api;
+
+import java.util.Optional;
+
+/** What screens and the REST API may do with the WhatsApp session. */
+public interface SessionControl {
+
+    SessionStatus status();
+
+    void restart();
+
+    void logout();
+
+    void openVisibleWindow();
+
+    /** A PNG of the WhatsApp page as it is now, for the session window; empty when there is no page. */
+    Optional<byte[]> screenshot();
+}

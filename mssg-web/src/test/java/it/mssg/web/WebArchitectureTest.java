@@ -1,0 +1,21 @@
+package it.mssg.web;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "it.mssg", importOptions = ImportOption.DoNotIncludeTests.class)
+class WebArchitectureTest {
+
+    /** Web sees other modules only through their api packages. */
+    @ArchTest
+    static final ArchRule webUsesOnlyApis = noClasses().that().resideInAPackage("it.mssg.web..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "it.mssg.core.domain..", "it.mssg.core.application..", "it.mssg.core.store..", "it.mssg.core.spi..",
+                    "it.mssg.agent.domain..", "it.mssg.agent.application..", "it.mssg.agent.store..",
+                    "it.mssg.licensing.domain..", "it.mssg.licensing.application..", "it.mssg.licensing.store..",
+                    "it.mssg.licensing.server..", "it.mssg.bridge..", "com.microsoft.playwright..", "com.stripe..");
+}
