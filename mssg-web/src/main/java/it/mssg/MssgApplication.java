@@ -2,9 +2,16 @@ package it.mssg;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
-/** The mssg app. It lives in the root package so component scanning finds every module. */
+/**
+ * The mssg app. It lives in the root package so component scanning finds every module. The vendor's
+ * licence server shares the licensing module but is a separate application: it is never scanned here.
+ */
 @SpringBootApplication
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "it\\.mssg\\.licensing\\.server\\..*"))
 public class MssgApplication {
 
     public static void main(String[] args) {

@@ -15,4 +15,7 @@ public interface SessionControl {
 
     /** A PNG of the WhatsApp page as it is now, for the session window; empty when there is no page. */
     Optional<byte[]> screenshot();
+
+    /** In simulator mode, the address of the simulator's control page (scan the QR, write as a contact). */
+    Optional<String> simulatorControlUrl();
 }

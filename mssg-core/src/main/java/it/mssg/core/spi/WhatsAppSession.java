@@ -20,6 +20,9 @@ public interface WhatsAppSession {
     /** A PNG of the page as it is now, or empty when there is no page. */
     Optional<byte[]> screenshot();
 
+    /** In simulator mode, the address of the simulator's control page; empty in live mode. */
+    Optional<String> simulatorControlUrl();
+
     /** Fetches recent messages of a chat straight from WhatsApp, newest last; used to reconcile uncertain sends. */
     List<it.mssg.core.api.WaMessage> recentMessages(String chatWaId, int count) throws WhatsAppGateway.GatewayUnavailable;
 }
