@@ -1,0 +1,54 @@
+package it.mssg.core.api;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A partial edit of a contact (PATCH): a null component leaves that part as it is.
+ *
+ * @param fields when set, REPLACES all custom fields (keys follow the custom field key rules; an empty map clears them)
+ * @param tagIds when set, REPLACES the contact's tags
+ */
+public record ContactEdit(String displayName, String notes, Map<String, String> fields, Set<Long> tagIds,
+                          Boolean optedOut) {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_NOTES = 10_000;
+    public static final int MAX_FIELDS = 100;
+    public static final int MAX_FIELD_VALUE = 2_000;
+
+    public ContactEdit {
+        if (displayName != null) {
+            displayName = displayName.strip();
+            InvalidInputException.require(displayName.length() <= MAX_NAME, "displayName",
+                    "name is longer than " + MAX_NAME + " characters");
+        }
+        InvalidInputException.require(notes == null || notes.length() <= MAX_NOTES, "notes",
+                "notes are longer than " + MAX_NOTES + " characters");
+        if (fields != null) {
+            InvalidInputException.require(fields.size() <= MAX_FIELDS, "fields", "at most " + MAX_FIELDS + " custom fields");
+            fields.forEach((k, v) -> {
+                InvalidInputException.require(k != null && CustomFieldKeys.isValid(k), "fields",
+                        "invalid field name: " + k + " (" + CustomFieldKeys.RULE + ")");
+                InvalidInputException.require(v == null || v.length() <= MAX_FIELD_VALUE, "fields",
+                        "value of " + k + " is longer than " + MAX_FIELD_VALUE + " characters");
+            });
+            var copy = new java.util.LinkedHashMap<String, String>();
+            fields.forEach((k, v) -> copy.put(CustomFieldKeys.normalise(k), v == null ? "" : v));
+            fields = java.util.Collections.unmodifiableMap(copy);
+        }
+        tagIds = tagIds == null ? null : Set.copyOf(tagIds);
+    }
+
+    public static ContactEdit notes(String notes) {
+        return new ContactEdit(null, notes, null, null, null);
+    }
+
+    public static ContactEdit tags(Set<Long> tagIds) {
+        return new ContactEdit(null, null, null, tagIds, null);
+    }
+
+    public static ContactEdit fields(Map<String, String> fields) {
+        return new ContactEdit(null, null, fields, null, null);
+    }
+}

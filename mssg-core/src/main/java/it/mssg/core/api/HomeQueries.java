@@ -1,0 +1,7 @@
+package it.mssg.core.api;
+
+/** Figures for the home screen. */
+public interface HomeQueries {
+
+    HomeCountsView counts();
+}

@@ -1,0 +1,11 @@
+package it.mssg.core.api;
+
+/**
+ * @param created     new contacts
+ * @param merged      stored contacts filled in (DuplicatePolicy.MERGE)
+ * @param skipped     rows not imported (invalid, duplicates, or stored ones under SKIP)
+ * @param tagsCreated tags that did not exist before
+ */
+public record ImportResultView(String previewId, int created, int merged, int skipped, int tagsCreated,
+                               long elapsedMillis) {
+}

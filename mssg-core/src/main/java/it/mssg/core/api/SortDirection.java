@@ -1,0 +1,5 @@
+package it.mssg.core.api;
+
+public enum SortDirection {
+    ASC, DESC
+}
