@@ -1,0 +1,34 @@
+package it.mssg.agent.domain;
+
+/** Why a decision came out as it did. Never carries content: these codes are all the health counters see. */
+public enum ReasonCode {
+    /** An approved answer matched confidently. */
+    MATCHED,
+    /** Messages we wrote ourselves are not answered. */
+    NOT_INBOUND,
+    /** Media or empty messages carry no text to match. */
+    NO_TEXT,
+    GROUP_CHAT,
+    UNKNOWN_CONTACT,
+    OPTED_OUT,
+    MODE_OFF,
+    /** Someone replied by hand in this chat recently. */
+    HUMAN_TAKEOVER,
+    OUTSIDE_RESPONSE_WINDOW,
+    DAILY_REPLY_LIMIT,
+    /** The agent already answered in this burst of messages. */
+    BURST_DEBOUNCE,
+    /** The message is too old: a backlog after a reconnect or a history sync. */
+    STALE_BACKLOG,
+    /** The message touches a topic that only a human should answer. */
+    BLOCKED_TOPIC,
+    /** The knowledge base has no enabled entry. */
+    NO_KNOWLEDGE,
+    BELOW_THRESHOLD,
+    /** The two best entries scored too close to tell apart. */
+    AMBIGUOUS,
+    /** AUTO decided to send but no outbox is connected to the agent. */
+    NO_SENDER,
+    /** The outbox refused the answer (e.g. the send governor's rules). */
+    SEND_REFUSED
+}
