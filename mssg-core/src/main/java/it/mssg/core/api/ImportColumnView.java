@@ -11,6 +11,19 @@ package it.mssg.core.api;
 public record ImportColumnView(int index, String header, Role role, String fieldKey) {
 
     public enum Role {
-        PHONE, NAME, TAGS, NOTES, FIELD, IGNORED
+        /** the number (only the first such column) */
+        PHONE,
+        /** the display name */
+        NAME,
+        /** joined with LAST_NAME into the display name when there is no NAME column */
+        FIRST_NAME,
+        LAST_NAME,
+        /** tags separated by {@code ;} or {@code |} */
+        TAGS,
+        NOTES,
+        /** a custom field named {@code fieldKey} */
+        FIELD,
+        /** not read (see the preview's warnings for why) */
+        IGNORED
     }
 }
