@@ -28,7 +28,12 @@ public final class TextRules {
 
     /** The first rule that occurs in the text as whole words, if any. */
     public static Optional<String> firstHit(String text, Collection<String> rules) {
-        String haystack = normalize(text);
+        if (rules.isEmpty()) return Optional.empty();
+        return firstHitInNormalized(normalize(text), rules);
+    }
+
+    /** As {@link #firstHit}, for a text already passed through {@link #normalize} (saves work in loops). */
+    public static Optional<String> firstHitInNormalized(String haystack, Collection<String> rules) {
         for (String rule : rules) {
             String needle = normalize(rule);
             if (needle.isBlank()) continue;

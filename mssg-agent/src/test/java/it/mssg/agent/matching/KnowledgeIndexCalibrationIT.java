@@ -1,0 +1,135 @@
+package it.mssg.agent.matching;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import it.mssg.agent.domain.KnowledgeMatch;
+import it.mssg.agent.domain.ReplyPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real in-process model on the fixture knowledge base. Prints the scores that calibrate the default
+ * threshold and ambiguity margin ({@code AgentProperties}), and checks that the defaults separate them.
+ */
+class KnowledgeIndexCalibrationIT {
+
+    static EmbeddingModel model;
+    static KnowledgeIndex index;
+
+    @BeforeAll
+    static void load() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long rssBefore = residentKb();
+        long t0 = System.nanoTime();
+        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        model.embed("warm up");
+        long loadMs = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        long heapAfter = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("CALIBRATION model load %d ms, heap added %d MB, resident memory added %d MB%n", loadMs,
+                (heapAfter - heapBefore) / (1024 * 1024), (residentKb() - rssBefore) / 1024);
+        index = new KnowledgeIndex(() -> model);
+        index.replaceAll(FixtureKnowledge.ENTRIES);
+    }
+
+    @Test
+    void rightAnswersRankFirstAboveTheThresholdWithAMargin() {
+        for (Object[] row : FixtureKnowledge.ON_TOPIC) {
+            List<KnowledgeMatch> m = index.match((String) row[0], 3);
+            System.out.printf("CALIBRATION on-topic  %-40s top=%d %.3f second %.3f margin %.3f%n", row[0],
+                    m.get(0).entryId(), m.get(0).score(), m.get(1).score(), m.get(0).score() - m.get(1).score());
+            assertThat(m.get(0).entryId()).as(row[0].toString()).isEqualTo(row[1]);
+            assertThat(m.get(0).score()).as(row[0].toString()).isGreaterThanOrEqualTo(AgentDefaults.THRESHOLD);
+            assertThat(m.get(0).score() - m.get(1).score()).as(row[0].toString())
+                    .isGreaterThanOrEqualTo(AgentDefaults.AMBIGUITY_MARGIN);
+        }
+    }
+
+    @Test
+    void nearMissesRankRightButStaySilent() {
+        for (Object[] row : FixtureKnowledge.NEAR_MISS) {
+            List<KnowledgeMatch> m = index.match((String) row[0], 3);
+            System.out.printf("CALIBRATION near-miss %-40s top=%d %.3f second %.3f%n", row[0],
+                    m.get(0).entryId(), m.get(0).score(), m.get(1).score());
+            assertThat(m.get(0).entryId()).as(row[0].toString()).isEqualTo(row[1]);
+            assertThat(m.get(0).score()).as(row[0].toString()).isLessThan(AgentDefaults.THRESHOLD);
+        }
+    }
+
+    @Test
+    void offTopicChatterStaysBelowTheThreshold() {
+        for (String text : FixtureKnowledge.OFF_TOPIC) {
+            List<KnowledgeMatch> m = index.match(text, 3);
+            System.out.printf("CALIBRATION off-topic %-40s top=%d %.3f%n", text, m.get(0).entryId(), m.get(0).score());
+            assertThat(m.get(0).score()).as(text).isLessThan(AgentDefaults.THRESHOLD);
+        }
+    }
+
+    /** With 1,000 example questions a match costs one embedding plus a scan of 1,000 dot products. */
+    @Test
+    void matchingAThousandQuestionsCostsLittleMoreThanOneEmbedding() {
+        List<MatchableEntry> big = new java.util.ArrayList<>(FixtureKnowledge.ENTRIES);
+        String[] things = {"shoes", "bags", "coats", "hats", "belts", "scarves", "gloves", "shirts", "socks", "boots"};
+        String[] asks = {"Do you have %s in size %d?", "Is model %2$d of the %1$s in stock?",
+                "Can I return the %s I bought on day %d?", "Do the %s come in colour number %d?"};
+        for (int e = 0; e < 247; e++) {
+            List<String> questions = new java.util.ArrayList<>();
+            for (String ask : asks) questions.add(String.format(ask, things[e % things.length], e));
+            big.add(new MatchableEntry(100 + e, questions, List.of()));
+        }
+        KnowledgeIndex thousand = new KnowledgeIndex(() -> model);
+        long t0 = System.nanoTime();
+        thousand.replaceAll(big);
+        long indexMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(thousand.questionCount()).isEqualTo(1000);
+
+        int runs = 200;
+        long[] embed = new long[runs], match = new long[runs];
+        for (int i = 0; i < 50; i++) thousand.match("warm up " + i, 3);
+        for (int i = 0; i < runs; i++) {
+            String text = "what time do you open on day " + i + "?";
+            long s = System.nanoTime();
+            model.embed(text);
+            embed[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            thousand.match(text + " ", 3);
+            match[i] = System.nanoTime() - s;
+        }
+        double embedP99 = p99(embed), matchP99 = p99(match);
+        System.out.printf("CALIBRATION 1000 questions indexed in %d ms; p99 raw embedding %.2f ms, p99 match %.2f ms (ratio %.2f)%n",
+                indexMs, embedP99, matchP99, matchP99 / embedP99);
+        assertThat(matchP99).isLessThanOrEqualTo(embedP99 * 1.5);
+        assertThat(thousand.match("what time do you open?", 1).get(0).entryId()).isEqualTo(FixtureKnowledge.HOURS);
+    }
+
+    private static double p99(long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
+    }
+
+    private static long residentKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Test
+    void scoresUseTheStoreScale() {
+        assertThat(KnowledgeIndex.toScore(1)).isEqualTo(1);
+        assertThat(KnowledgeIndex.toScore(0)).isEqualTo(0.5);
+        assertThat(KnowledgeIndex.toScore(-1)).isEqualTo(0);
+        assertThat(ReplyPolicy.class).isNotNull();
+    }
+}
