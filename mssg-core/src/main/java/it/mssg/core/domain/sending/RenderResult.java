@@ -1,0 +1,48 @@
+package it.mssg.core.domain.sending;
+
+/**
+ * A template rendered for one recipient: the text, or why that recipient gets nothing (fail closed).
+ *
+ * @param variable the variable without a value, for {@link Failure#MISSING_VALUE}
+ */
+public record RenderResult(String text, Failure failure, String variable) {
+
+    public enum Failure {
+        /** A variable had no value and no fallback. */
+        MISSING_VALUE,
+        /** Nothing but white space came out. */
+        EMPTY_TEXT,
+        /** Longer than {@link MessageTemplate#MAX_TEXT_LENGTH}. */
+        TOO_LONG
+    }
+
+    public RenderResult {
+        if ((text == null) == (failure == null)) {
+            throw new IllegalArgumentException("a render result is either a text or a failure");
+        }
+    }
+
+    static RenderResult rendered(String text) {
+        return new RenderResult(text, null, null);
+    }
+
+    static RenderResult failed(Failure failure, String variable) {
+        return new RenderResult(null, failure, variable);
+    }
+
+    public boolean ok() {
+        return failure == null;
+    }
+
+    /** A sentence for the dry run and the preview. */
+    public String message() {
+        if (failure == null) {
+            return "ok";
+        }
+        return switch (failure) {
+            case MISSING_VALUE -> "no value for {{" + variable + "}} and no fallback";
+            case EMPTY_TEXT -> "the message would be empty";
+            case TOO_LONG -> "the message would be longer than " + MessageTemplate.MAX_TEXT_LENGTH + " characters";
+        };
+    }
+}

@@ -1,0 +1,154 @@
+package it.mssg.core.domain.sending;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which contacts a campaign reaches by their tags: at least one of {@code any} (if any are given), every one of
+ * {@code all}, none of {@code exclude}. Tags compare case-insensitively after trimming. An expression with no
+ * tags at all matches everyone, which screens should confirm ({@link #selectsEveryone()}).
+ *
+ * <p>Text form, for the API and the search box: tags separated by spaces or commas; a bare tag goes to
+ * {@code any}, {@code +tag} to {@code all}, {@code -tag} to {@code exclude}; a tag with spaces or commas is
+ * quoted: {@code vip, lead +"north italy" -competitor}.
+ */
+public record TagExpression(Set<String> any, Set<String> all, Set<String> exclude) {
+
+    static final int MAX_TAG_LENGTH = 64;
+
+    public TagExpression {
+        any = normalised(any, "any");
+        all = normalised(all, "all");
+        exclude = normalised(exclude, "exclude");
+        for (String tag : exclude) {
+            if (any.contains(tag) || all.contains(tag)) {
+                throw new TagExpressionException("tag \"" + tag + "\" is both included and excluded", -1);
+            }
+        }
+    }
+
+    public static TagExpression everyone() {
+        return new TagExpression(Set.of(), Set.of(), Set.of());
+    }
+
+    public boolean selectsEveryone() {
+        return any.isEmpty() && all.isEmpty() && exclude.isEmpty();
+    }
+
+    public boolean matches(Set<String> contactTags) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : contactTags) {
+            tags.add(normalise(tag));
+        }
+        if (!any.isEmpty() && Collections.disjoint(any, tags)) {
+            return false;
+        }
+        return tags.containsAll(all) && Collections.disjoint(exclude, tags);
+    }
+
+    /** Parses the text form. @throws TagExpressionException with the position of the problem */
+    public static TagExpression parse(String text) {
+        if (text == null) {
+            throw new TagExpressionException("tag expression is missing", 0);
+        }
+        Set<String> any = new LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
+        Set<String> exclude = new LinkedHashSet<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == ',') {
+                i++;
+                continue;
+            }
+            int tokenStart = i;
+            Set<String> target = any;
+            if (c == '+' || c == '-') {
+                target = c == '+' ? all : exclude;
+                i++;
+            }
+            String tag;
+            if (i < n && text.charAt(i) == '"') {
+                int close = text.indexOf('"', i + 1);
+                if (close < 0) {
+                    throw new TagExpressionException("unclosed quote", i);
+                }
+                tag = text.substring(i + 1, close);
+                i = close + 1;
+            } else {
+                int end = i;
+                while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ','
+                        && text.charAt(end) != '"') {
+                    end++;
+                }
+                tag = text.substring(i, end);
+                i = end;
+            }
+            String key = normalise(tag);
+            if (key.isEmpty()) {
+                throw new TagExpressionException("empty tag", tokenStart);
+            }
+            if (key.length() > MAX_TAG_LENGTH) {
+                throw new TagExpressionException("tag longer than " + MAX_TAG_LENGTH + " characters", tokenStart);
+            }
+            target.add(key);
+        }
+        return new TagExpression(any, all, exclude);
+    }
+
+    /** The text form; {@code parse(toText())} gives an equal expression. */
+    public String toText() {
+        List<String> parts = new ArrayList<>();
+        any.forEach(tag -> parts.add(quoted(tag)));
+        all.forEach(tag -> parts.add("+" + quoted(tag)));
+        exclude.forEach(tag -> parts.add("-" + quoted(tag)));
+        return String.join(" ", parts);
+    }
+
+    private static String quoted(String tag) {
+        boolean plain = !tag.isEmpty() && tag.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == ',')
+                && tag.charAt(0) != '+' && tag.charAt(0) != '-';
+        return plain ? tag : "\"" + tag + "\"";
+    }
+
+    private static Set<String> normalised(Set<String> tags, String name) {
+        if (tags == null) {
+            throw new TagExpressionException(name + " tags are missing", -1);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String key = normalise(tag);
+            if (key.isEmpty()) {
+                throw new TagExpressionException("empty tag in " + name, -1);
+            }
+            if (key.indexOf('"') >= 0) {
+                throw new TagExpressionException("tag \"" + tag + "\" contains a double quote", -1);
+            }
+            out.add(key);
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    static String normalise(String tag) {
+        return tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A tag expression that cannot be used; {@code position} is the character index in the text form, or -1. */
+    public static final class TagExpressionException extends IllegalArgumentException {
+        private final int position;
+
+        public TagExpressionException(String message, int position) {
+            super(position >= 0 ? message + " at position " + position : message);
+            this.position = position;
+        }
+
+        public int position() {
+            return position;
+        }
+    }
+}
