@@ -1,0 +1,2 @@
+/** The session service (WhatsAppSession), the gateway (WhatsAppGateway), settings and wiring. */
+package it.mssg.bridge.application;

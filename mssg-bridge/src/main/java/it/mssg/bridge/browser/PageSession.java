@@ -1,0 +1,326 @@
+package it.mssg.bridge.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * One browser lifetime: Playwright, the persistent Chromium context and its page, all confined to one
+ * {@link PlaywrightThread}. A crash, hang or restart ends a PageSession; the next start makes a new one.
+ * Nothing Playwright-typed leaves this class, and every failure reaches callers as a {@link PageCallFailed}.
+ */
+public final class PageSession {
+
+    private static final Logger log = LoggerFactory.getLogger(PageSession.class);
+    static final String BINDING = "__mssgEmit";
+
+    private final BrowserSettings settings;
+    private final PageListener listener;
+    private final PlaywrightThread thread;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean closing;
+    private volatile boolean loaded;
+    private volatile ProcessHandle driverProcess;
+
+    // Owned by the Playwright thread.
+    private Playwright playwright;
+    private BrowserContext context;
+    private Page page;
+
+    private PageSession(BrowserSettings settings, PageListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.thread = new PlaywrightThread("mssg-playwright");
+    }
+
+    /** Launches Chromium on the profile and loads the page; the shim reports through the listener from then on. */
+    public static PageSession open(BrowserSettings settings, PageListener listener)
+            throws ProfileLockedException, PageCallFailed {
+        prepareProfile(settings.profileDir());
+        Optional<Long> holder = ProfileLock.holder(settings.profileDir());
+        if (holder.isPresent()) {
+            throw new ProfileLockedException("the browser profile " + settings.profileDir()
+                    + " is in use by another process (pid " + holder.get() + "); close that browser or choose another mssg.data-dir");
+        }
+        PageSession session = new PageSession(settings, listener);
+        CompletableFuture<Void> launched = session.thread.submit(() -> {
+            session.launch();
+            return null;
+        });
+        try {
+            launched.get(settings.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return session;
+        } catch (TimeoutException e) {
+            session.kill();
+            throw new PageCallFailed(PageCallFailed.Kind.TIMEOUT, "the browser did not start within " + settings.launchTimeout(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.kill();
+            throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "interrupted while starting the browser", e);
+        } catch (ExecutionException e) {
+            session.kill();
+            String message = String.valueOf(e.getCause().getMessage());
+            if (message.contains("ProcessSingleton") || message.contains("profile appears to be in use")
+                    || message.contains("SingletonLock")) {
+                throw new ProfileLockedException("the browser profile " + settings.profileDir() + " is in use by another browser");
+            }
+            throw session.failure(e.getCause());
+        }
+    }
+
+    private static void prepareProfile(Path profile) {
+        try {
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (!Files.isDirectory(profile)) {
+                if (posix) {
+                    Files.createDirectories(profile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(profile);
+                }
+            }
+            if (posix) {
+                Files.setPosixFilePermissions(profile, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the browser profile " + profile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void launch() {
+        Map<String, String> env = new HashMap<>();
+        if (settings.executable() != null || "1".equals(System.getenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"))) {
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        }
+        Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        driverProcess = ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).findFirst().orElse(null);
+
+        List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            args.add("--no-sandbox");
+        }
+        BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
+                .setHeadless(settings.headless())
+                .setArgs(args)
+                .setViewportSize(1280, 860)
+                .setTimeout(settings.launchTimeout().toMillis());
+        if (settings.executable() != null) {
+            options.setExecutablePath(settings.executable());
+        }
+        context = playwright.chromium().launchPersistentContext(settings.profileDir(), options);
+        context.exposeBinding(BINDING, (source, arguments) -> {
+            if (arguments.length > 0 && arguments[0] instanceof Map<?, ?> event && !closing) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) event;
+                listener.onPageEvent(typed);
+            }
+            return null;
+        });
+        for (String script : settings.initScripts()) {
+            context.addInitScript(script);
+        }
+        context.onClose(c -> {
+            if (!closing) {
+                listener.onBrowserClosed();
+            }
+        });
+        page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+        for (Page extra : List.copyOf(context.pages())) {
+            if (extra != page) {
+                extra.close();
+            }
+        }
+        page.onCrash(p -> {
+            if (!closing) {
+                listener.onPageCrashed();
+            }
+        });
+        page.onClose(p -> {
+            if (!closing) {
+                listener.onBrowserClosed();
+            }
+        });
+        page.onFrameNavigated(frame -> {
+            if (frame == page.mainFrame()) {
+                generation.incrementAndGet();
+                if (loaded && !closing) {
+                    listener.onPageNavigated(frame.url());
+                }
+            }
+        });
+        page.navigate(settings.url(), new Page.NavigateOptions().setTimeout(settings.launchTimeout().toMillis()));
+        loaded = true;
+        thread.pumpWith(slice -> {
+            if (page != null && !closing) {
+                page.waitForTimeout(slice.toMillis());
+            }
+        });
+    }
+
+    /**
+     * Runs a function in the page: {@code function} is a JavaScript function expression taking one argument.
+     *
+     * @return the result as plain Java values (maps, lists, strings, numbers, booleans, null)
+     */
+    public Object evaluate(String function, Object argument, Duration timeout) throws PageCallFailed {
+        long calledOn = generation.get();
+        return await(thread.submit(() -> {
+            check(calledOn);
+            return page.evaluate(function, argument);
+        }), timeout, "evaluate");
+    }
+
+    /** A PNG of the page as it is now. */
+    public byte[] screenshot(Duration timeout) throws PageCallFailed {
+        return await(thread.submit(() -> {
+            check(generation.get());
+            return page.screenshot(new Page.ScreenshotOptions().setTimeout(timeout.toMillis()));
+        }), timeout.plusSeconds(1), "screenshot");
+    }
+
+    /** Makes Chromium crash the page's renderer (the simulator's "page crash" fault). */
+    public void crashRenderer() {
+        thread.submit(() -> {
+            CDPSession cdp = context.newCDPSession(page);
+            try {
+                cdp.send("Page.crash");
+            } catch (PlaywrightException expected) {
+                // the target died while answering
+            }
+            return null;
+        });
+    }
+
+    /** Closes the browser politely; a browser that does not close in time is killed. */
+    public void close(Duration timeout) {
+        closing = true;
+        CompletableFuture<Void> closed = thread.submit(() -> {
+            thread.pumpWith(null);
+            try {
+                if (context != null) {
+                    context.close();
+                }
+            } finally {
+                if (playwright != null) {
+                    playwright.close();
+                }
+            }
+            return null;
+        });
+        try {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            thread.stop();
+        } catch (Exception e) {
+            log.warn("The browser did not close within {}; killing it", timeout);
+            kill();
+        }
+    }
+
+    /**
+     * Ends the browser without its cooperation (a hung page holds the Playwright thread): kills the Chromium
+     * processes of this profile, which releases the thread, then lets the thread close Playwright.
+     */
+    public void kill() {
+        closing = true;
+        String marker = "--user-data-dir=" + settings.profileDir();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+        CompletableFuture<Void> released = thread.submit(() -> {
+            if (playwright != null) {
+                playwright.close();
+            }
+            return null;
+        });
+        thread.stop();
+        try {
+            released.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            ProcessHandle driver = driverProcess;
+            if (driver != null) {
+                driver.descendants().forEach(ProcessHandle::destroyForcibly);
+                driver.destroyForcibly();
+            }
+        }
+    }
+
+    private void check(long calledOn) throws PageCallFailed {
+        if (closing || page == null || page.isClosed()) {
+            throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "the page is closed", null);
+        }
+        if (generation.get() != calledOn) {
+            throw new PageCallFailed(PageCallFailed.Kind.NAVIGATED, "the page navigated since the call was made", null);
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws PageCallFailed {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new PageCallFailed(PageCallFailed.Kind.TIMEOUT, what + " got no answer within " + timeout, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "interrupted", e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /** Translates Playwright's failures into the bridge's typed ones. */
+    private PageCallFailed failure(Throwable e) {
+        if (e instanceof PageCallFailed typed) {
+            return typed;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof TimeoutError) {
+            return new PageCallFailed(PageCallFailed.Kind.TIMEOUT, "the page did not answer in time", null);
+        }
+        if (closing || page == null || page.isClosed() || message.contains("closed") || message.contains("crash")) {
+            return new PageCallFailed(PageCallFailed.Kind.CLOSED, "the page is gone", null);
+        }
+        if (message.contains("Execution context was destroyed") || message.contains("detached")
+                || message.contains("navigat") || message.contains("Cannot find context")) {
+            return new PageCallFailed(PageCallFailed.Kind.NAVIGATED, "the page navigated during the call", null);
+        }
+        if (!(e instanceof PlaywrightException)) {
+            return new PageCallFailed(PageCallFailed.Kind.SCRIPT, message, e);
+        }
+        return new PageCallFailed(PageCallFailed.Kind.SCRIPT, scriptError(message), null);
+    }
+
+    /** The first line of a page error, without Playwright's framing and call log. */
+    static String scriptError(String message) {
+        String first = message.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(message);
+        return first.replaceFirst("^Error: ", "").replaceFirst("^Evaluation failed: ", "").replaceFirst("^Error: ", "");
+    }
+}
