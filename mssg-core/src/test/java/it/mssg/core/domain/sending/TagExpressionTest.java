@@ -1,0 +1,115 @@
+package it.mssg.core.domain.sending;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TagExpressionTest {
+
+    private static Set<String> tags(String spaceSeparated) {
+        return spaceSeparated == null || spaceSeparated.isBlank() ? Set.of()
+                : Arrays.stream(spaceSeparated.split(" ")).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest(name = "any [{0}] all [{1}] exclude [{2}] on [{3}]: {4}")
+    @CsvSource({
+            // any,       all,          exclude,     contact tags,         matches
+            "vip lead,    ,             ,            lead,                 true",
+            "vip lead,    ,             ,            customer,             false",
+            "vip lead,    ,             ,            ,                     false",
+            ",            italy customer, ,          customer italy vip,   true",
+            ",            italy customer, ,          customer,             false",
+            ",            ,             competitor,  customer,             true",
+            ",            ,             competitor,  customer competitor,  false",
+            ",            ,             competitor,  ,                     true",
+            "vip lead,    italy,        optout,      vip italy,            true",
+            "vip lead,    italy,        optout,      vip italy optout,     false",
+            "vip lead,    italy,        optout,      lead france,          false",
+            "VIP,         ,             ,            vip,                  true",     // case-insensitive
+            "vip,         ,             ,            ' VIP ',              true",
+            ",            ,             ,            anything,             true",     // no tags: everyone
+            ",            ,             ,            ,                     true",
+    })
+    void matches(String any, String all, String exclude, String contactTags, boolean expected) {
+        TagExpression expression = new TagExpression(tags(any), tags(all), tags(exclude));
+
+        assertThat(expression.matches(contactTags == null ? Set.of() : tags(contactTags.strip()).stream()
+                .map(t -> contactTags.startsWith(" ") ? " " + t + " " : t).collect(Collectors.toSet())))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = ';', value = {
+            // text;                                  any;            all;              exclude
+            "vip lead;                                vip lead;       ;                 ",
+            "vip, lead,customer;                      vip lead customer; ;              ",
+            "+italy +customer;                        ;               italy customer;   ",
+            "-competitor;                             ;               ;                 competitor",
+            "vip +italy -optout;                      vip;            italy;            optout",
+            "VIP  +Italy   -OptOut;                   vip;            italy;            optout",
+            "'\"north italy\" +\"big client\" -\"do not contact\"'; north italy; big client; do not contact",
+            "'';                                      ;               ;                 ",
+    })
+    void parsesTheTextForm(String text, String any, String all, String exclude) {
+        TagExpression expression = TagExpression.parse(text);
+
+        assertThat(expression.any()).containsExactlyInAnyOrderElementsOf(split(any));
+        assertThat(expression.all()).containsExactlyInAnyOrderElementsOf(split(all));
+        assertThat(expression.exclude()).containsExactlyInAnyOrderElementsOf(split(exclude));
+        assertThat(TagExpression.parse(expression.toText())).isEqualTo(expression);
+    }
+
+    private static Set<String> split(String words) {
+        if (words == null || words.isBlank()) {
+            return Set.of();
+        }
+        if (words.contains("north") || words.contains("big") || words.contains("do not")) {
+            return Set.of(words.strip());
+        }
+        return tags(words.strip());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "vip +;                   empty tag at position 4",
+            "vip -  lead;             empty tag at position 4",
+            "+\"\";                   empty tag at position 0",
+            "\"north italy;           unclosed quote at position 0",
+            "vip -vip;                tag \"vip\" is both included and excluded",
+            "+italy -ITALY;           tag \"italy\" is both included and excluded",
+    })
+    void badTextIsRefusedWithPosition(String text, String message) {
+        assertThatThrownBy(() -> TagExpression.parse(text))
+                .isInstanceOf(TagExpression.TagExpressionException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void tooLongTagsAndNullAreRefused() {
+        assertThatThrownBy(() -> TagExpression.parse("x".repeat(65))).hasMessageContaining("longer than 64");
+        assertThatThrownBy(() -> TagExpression.parse(null)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> new TagExpression(Set.of("a\"b"), Set.of(), Set.of())).hasMessageContaining("double quote");
+    }
+
+    @Test
+    void anExpressionWithoutTagsSelectsEveryoneAndSaysSo() {
+        assertThat(TagExpression.everyone().selectsEveryone()).isTrue();
+        assertThat(TagExpression.parse("-competitor").selectsEveryone()).isFalse();
+        assertThat(TagExpression.parse("  ,, ").selectsEveryone()).isTrue();
+    }
+
+    @Test
+    void textFormQuotesWhatNeedsQuoting() {
+        TagExpression expression = new TagExpression(Set.of("north italy"), Set.of("a,b"), Set.of("-x"));
+
+        assertThat(expression.toText()).isEqualTo("\"north italy\" +\"a,b\" -\"-x\"");
+        assertThat(TagExpression.parse(expression.toText())).isEqualTo(expression);
+    }
+}
