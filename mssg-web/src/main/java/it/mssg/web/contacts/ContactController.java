@@ -1,0 +1,165 @@
+package it.mssg.web.contacts;
+
+import it.mssg.core.api.ChatQueries;
+import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactEdit;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.ContactView;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.Paging;
+import it.mssg.core.api.TagQueries;
+import it.mssg.core.api.TagRefView;
+import it.mssg.web.Toasts;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** One contact, deep-linkable: details, notes, custom fields, tags and its conversation. */
+@Controller
+class ContactController {
+
+    static final int MESSAGES_PAGE = 30;
+
+    private final ContactQueries contacts;
+    private final ContactCommands commands;
+    private final TagQueries tags;
+    private final ChatQueries chats;
+
+    ContactController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ChatQueries chats) {
+        this.contacts = contacts;
+        this.commands = commands;
+        this.tags = tags;
+        this.chats = chats;
+    }
+
+    @GetMapping("/contacts/{id}")
+    String show(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+        ContactView contact = contacts.get(id);
+        fill(model, contact);
+        if (contact.chatId() != null) {
+            model.addAttribute("messages", chats.messages(contact.chatId(), Paging.of(page == null ? 0 : page, MESSAGES_PAGE)));
+        }
+        return "contact";
+    }
+
+    @GetMapping(path = "/contacts/{id}/messages")
+    String messages(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+        ContactView contact = contacts.get(id);
+        model.addAttribute("contact", contact);
+        if (contact.chatId() != null) {
+            model.addAttribute("messages", chats.messages(contact.chatId(), Paging.of(page == null ? 0 : page, MESSAGES_PAGE)));
+        }
+        return "contact :: conversation";
+    }
+
+    @PostMapping("/contacts/{id}")
+    String saveDetails(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
+                       @RequestParam(defaultValue = "") String notes,
+                       @RequestParam(defaultValue = "false") boolean optedOut,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx,
+                       HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(id, () -> new ContactEdit(displayName, notes, null, null, optedOut), "Saved.",
+                htmx, response, model, redirect);
+    }
+
+    @PostMapping("/contacts/{id}/tags")
+    String addTag(@PathVariable long id, @RequestParam(required = false) Long tagId,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(id, () -> {
+            InvalidInputException.require(tagId != null, "tagId", "Choose a tag first.");
+            Set<Long> next = tagIds(contacts.get(id).tags());
+            next.add(tagId);
+            return ContactEdit.tags(next);
+        }, "Tag added.", htmx, response, model, redirect);
+    }
+
+    @PostMapping("/contacts/{id}/tags/{tagId}/remove")
+    String removeTag(@PathVariable long id, @PathVariable long tagId,
+                     @RequestHeader(value = "HX-Request", required = false) String htmx,
+                     HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(id, () -> {
+            Set<Long> next = tagIds(contacts.get(id).tags());
+            next.remove(tagId);
+            return ContactEdit.tags(next);
+        }, "Tag removed.", htmx, response, model, redirect);
+    }
+
+    /** Custom fields arrive as parallel lists; the edit replaces them all. Rows with neither name nor value are dropped. */
+    @PostMapping("/contacts/{id}/fields")
+    String saveFields(@PathVariable long id, @RequestParam(name = "key", required = false) List<String> keys,
+                      @RequestParam(name = "value", required = false) List<String> values,
+                      @RequestHeader(value = "HX-Request", required = false) String htmx,
+                      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(id, () -> ContactEdit.fields(fields(keys, values)), "Fields saved.", htmx, response, model, redirect);
+    }
+
+    static Map<String, String> fields(List<String> keys, List<String> values) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> k = keys == null ? List.of() : keys;
+        List<String> v = values == null ? List.of() : values;
+        for (int i = 0; i < Math.max(k.size(), v.size()); i++) {
+            String key = i < k.size() ? k.get(i).strip() : "";
+            String value = i < v.size() ? v.get(i) : "";
+            if (key.isEmpty() && value.isBlank()) {
+                continue;
+            }
+            InvalidInputException.require(!key.isEmpty(), "fields", "Every value needs a field name.");
+            InvalidInputException.require(!fields.containsKey(key), "fields", "The field “" + key + "” appears twice.");
+            fields.put(key, value);
+        }
+        return fields;
+    }
+
+    private static Set<Long> tagIds(List<TagRefView> refs) {
+        return refs.stream().map(TagRefView::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private interface EditSupplier {
+        ContactEdit get();
+    }
+
+    private String apply(long id, EditSupplier edit, String success, String htmx, HttpServletResponse response,
+                         Model model, RedirectAttributes redirect) {
+        String error = null;
+        try {
+            commands.update(id, edit.get());
+        } catch (InvalidInputException e) {
+            error = e.getMessage();
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("toast", error == null ? success : error);
+            redirect.addFlashAttribute("toastLevel", error == null ? "success" : "error");
+            return "redirect:/contacts/" + id;
+        }
+        if (error == null) {
+            Toasts.success(response, success);
+        } else {
+            // keep what the person typed on the page: nothing is swapped, the toast says what to fix
+            Toasts.error(response, error);
+            response.setHeader("HX-Reswap", "none");
+            response.setStatus(422);
+        }
+        fill(model, contacts.get(id));
+        return "contact :: editor";
+    }
+
+    private void fill(Model model, ContactView contact) {
+        model.addAttribute("contact", contact);
+        Set<Long> carried = tagIds(contact.tags());
+        model.addAttribute("otherTags", tags.list().stream().filter(t -> !carried.contains(t.id())).toList());
+    }
+}

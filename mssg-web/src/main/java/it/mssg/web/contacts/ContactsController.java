@@ -1,0 +1,114 @@
+package it.mssg.web.contacts;
+
+import it.mssg.core.api.BulkTagging;
+import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactImport;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.TagQueries;
+import it.mssg.web.Toasts;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+
+/** The contact list: search as you type, tag chips, sorting, paging, tagging many at once, export. */
+@Controller
+class ContactsController {
+
+    private final ContactQueries contacts;
+    private final ContactCommands commands;
+    private final TagQueries tags;
+    private final ContactImport csv;
+
+    ContactsController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ContactImport csv) {
+        this.contacts = contacts;
+        this.commands = commands;
+        this.tags = tags;
+        this.csv = csv;
+    }
+
+    @GetMapping("/contacts")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        ContactListState state = ContactListState.of(q, tag, sort, page);
+        fill(model, state);
+        return htmx != null ? "contacts :: results" : "contacts";
+    }
+
+    @PostMapping("/contacts/bulk")
+    String bulk(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) Long tagId,
+                @RequestParam String action,
+                @RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        ContactListState state = ContactListState.of(q, tag, sort, page);
+        String message;
+        boolean ok = false;
+        if (ids == null || ids.isEmpty()) {
+            message = "Select at least one contact first.";
+        } else if (tagId == null) {
+            message = "Choose a tag first.";
+        } else {
+            try {
+                BulkTagging command = new BulkTagging(new HashSet<>(ids), tagId);
+                String tagName = tags.get(tagId).name();
+                if ("untag".equals(action)) {
+                    int n = commands.untag(command);
+                    message = "Removed “" + tagName + "” from " + n + (n == 1 ? " contact." : " contacts.");
+                } else {
+                    int n = commands.tag(command);
+                    message = "Tagged " + n + (n == 1 ? " contact" : " contacts") + " with “" + tagName + "”.";
+                }
+                ok = true;
+            } catch (InvalidInputException e) {
+                message = e.getMessage();
+            }
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("toast", message);
+            redirect.addFlashAttribute("toastLevel", ok ? "success" : "error");
+            return "redirect:" + state.selfUrl();
+        }
+        if (ok) {
+            Toasts.success(response, message);
+        } else {
+            Toasts.error(response, message);
+        }
+        fill(model, state);
+        return "contacts :: results";
+    }
+
+    @GetMapping("/contacts/export")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
+                HttpServletResponse response) throws IOException {
+        ContactListState state = ContactListState.of(q, tag, null, 0);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(csv.exportFileName(), StandardCharsets.UTF_8).build().toString());
+        OutputStream out = response.getOutputStream();
+        csv.exportCsv(state.filter(), out);
+        out.flush();
+    }
+
+    private void fill(Model model, ContactListState state) {
+        model.addAttribute("state", state);
+        model.addAttribute("result", contacts.search(state.search()));
+        model.addAttribute("allTags", tags.list());
+    }
+}

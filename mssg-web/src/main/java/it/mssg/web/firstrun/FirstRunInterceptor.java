@@ -1,0 +1,34 @@
+package it.mssg.web.firstrun;
+
+import it.mssg.core.api.SettingsApi;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Until the terms, the privacy promise and the 18+ box are accepted, every screen leads to the first-run page. */
+public class FirstRunInterceptor implements HandlerInterceptor {
+
+    public static final String[] PATHS = {"/**"};
+    public static final String[] EXCLUDED = {"/welcome", "/api/**", "/events", "/error", "/css/**", "/js/**",
+            "/img/**", "/webjars/**", "/favicon.ico"};
+
+    private final SettingsApi settings;
+
+    public FirstRunInterceptor(SettingsApi settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+        if (settings.acknowledged()) {
+            return true;
+        }
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", "/welcome");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            response.sendRedirect("/welcome");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+package it.mssg.web.layout;
+
+import it.mssg.core.api.ContactsImported;
+import it.mssg.core.api.ContactsSynced;
+import it.mssg.core.api.MessageAckChanged;
+import it.mssg.core.api.MessageReceived;
+import it.mssg.core.api.SessionStateChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes what happens to every open dashboard page over one SSE stream ({@code /events}). Sends run on a
+ * thread of their own: an event listener never waits for a slow browser, so the bridge thread never blocks.
+ * <p>
+ * Events: {@code session-chip} and {@code session-panel} (HTML), {@code message-received},
+ * {@code contacts-changed}, {@code chats-changed} (triggers for {@code hx-trigger="sse:…"}), and
+ * {@code progress-<job>} (HTML progress bars, see {@link #progress}).
+ */
+@Component
+public class LiveUpdates implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final long STREAM_TIMEOUT_MS = Duration.ofHours(1).toMillis();
+
+    private final ITemplateEngine templates;
+    private final Set<SseEmitter> emitters = new CopyOnWriteArraySet<>();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mssg-live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public LiveUpdates(ITemplateEngine templates) {
+        this.templates = templates;
+        // a comment every 20 s finds closed tabs and keeps proxies from cutting the stream
+        sender.scheduleWithFixedDelay(() -> broadcastNow(SseEmitter.event().comment("keep-alive")), 20, 20, TimeUnit.SECONDS);
+    }
+
+    public SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        return emitter;
+    }
+
+    int subscribers() {
+        return emitters.size();
+    }
+
+    @EventListener
+    void on(SessionStateChanged event) {
+        SessionChip chip = SessionChip.of(event.status());
+        send("session-chip", render("fragments/session", "chip", chip));
+        send("session-panel", render("fragments/session", "panel", chip));
+    }
+
+    @EventListener
+    void on(MessageReceived event) {
+        send("message-received", String.valueOf(event.chatId()));
+        send("chats-changed", String.valueOf(event.chatId()));
+    }
+
+    @EventListener
+    void on(MessageAckChanged event) {
+        send("chats-changed", String.valueOf(event.chatId()));
+    }
+
+    @EventListener
+    void on(ContactsSynced event) {
+        send("contacts-changed", String.valueOf(event.added() + event.updated()));
+    }
+
+    @EventListener
+    void on(ContactsImported event) {
+        send("contacts-changed", String.valueOf(event.created() + event.merged()));
+    }
+
+    /** Pushes a progress bar for a long job to the element with {@code sse-swap="progress-<job>"}. */
+    public void progress(String job, String label, long done, long total) {
+        Context context = new Context(Locale.ENGLISH);
+        int percent = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+        context.setVariable("label", label);
+        context.setVariable("done", done);
+        context.setVariable("total", total);
+        context.setVariable("percent", percent);
+        send("progress-" + job, templates.process("fragments/progress", Set.of("bar"), context));
+    }
+
+    private String render(String template, String fragment, SessionChip chip) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("chip", chip);
+        return templates.process(template, Set.of(fragment), context);
+    }
+
+    /** Queues an event for every open page; SSE data lines cannot hold newlines, so HTML is sent on one line. */
+    public void send(String name, String data) {
+        String oneLine = data.replace("\r", "").replace("\n", " ");
+        sender.execute(() -> broadcastNow(SseEmitter.event().name(name).data(oneLine)));
+    }
+
+    private void broadcastNow(SseEmitter.SseEventBuilder event) {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(event);
+            } catch (IOException | IllegalStateException gone) {
+                emitters.remove(emitter);
+                log.debug("Live update stream closed: {}", gone.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
+    }
+}

@@ -1,0 +1,104 @@
+package it.mssg.web.tags;
+
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NewTag;
+import it.mssg.core.api.TagCommands;
+import it.mssg.core.api.TagQueries;
+import it.mssg.core.api.TagView;
+import it.mssg.web.Toasts;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.function.Supplier;
+
+/** Tags: create, rename, recolour, delete (saying how many contacts it touches). */
+@Controller
+class TagsController {
+
+    private final TagQueries tags;
+    private final TagCommands commands;
+
+    TagsController(TagQueries tags, TagCommands commands) {
+        this.tags = tags;
+        this.commands = commands;
+    }
+
+    @GetMapping("/tags")
+    String list(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("tags", tags.list());
+        return htmx != null ? "tags :: list" : "tags";
+    }
+
+    @PostMapping("/tags")
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String color,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(() -> {
+            TagView tag = commands.create(new NewTag(name, color));
+            return "Created the tag “" + tag.name() + "”.";
+        }, htmx, response, model, redirect);
+    }
+
+    @PostMapping("/tags/{id}")
+    String update(@PathVariable long id, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) String color,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(() -> {
+            TagView current = tags.get(id);
+            TagView tag = current;
+            if (name != null && !name.strip().equals(current.name())) {
+                tag = commands.rename(id, name);
+            }
+            if (color != null && !color.equalsIgnoreCase(current.color())) {
+                tag = commands.recolor(id, color);
+            }
+            return tag == current ? "Nothing to change." : "Saved the tag “" + tag.name() + "”.";
+        }, htmx, response, model, redirect);
+    }
+
+    @PostMapping("/tags/{id}/delete")
+    String delete(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(() -> {
+            String name = tags.get(id).name();
+            int touched = commands.delete(id);
+            return "Deleted the tag “" + name + "” from " + touched + (touched == 1 ? " contact." : " contacts.");
+        }, htmx, response, model, redirect);
+    }
+
+    private String apply(Supplier<String> action, String htmx, HttpServletResponse response, Model model,
+                         RedirectAttributes redirect) {
+        String message;
+        boolean ok;
+        try {
+            message = action.get();
+            ok = true;
+        } catch (InvalidInputException e) {
+            message = e.getMessage();
+            ok = false;
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("toast", message);
+            redirect.addFlashAttribute("toastLevel", ok ? "success" : "error");
+            return "redirect:/tags";
+        }
+        if (ok) {
+            Toasts.success(response, message);
+        } else {
+            // what was typed stays on the page; the toast says what to fix
+            Toasts.error(response, message);
+            response.setHeader("HX-Reswap", "none");
+            response.setStatus(422);
+        }
+        model.addAttribute("tags", tags.list());
+        return "tags :: list";
+    }
+}
