@@ -55,15 +55,19 @@ public record QuietHours(LocalTime start, LocalTime end) {
         if (crossesMidnight() && !time.isBefore(start)) {
             endDate = endDate.plusDays(1);
         }
-        return firstInstantAt(LocalDateTime.of(endDate, end), zone);
+        return firstInstantAt(LocalDateTime.of(endDate, end), zone, instant);
     }
 
-    /** The instant a local time happens; in a DST gap that is the moment of the jump, in an overlap the first one. */
-    static Instant firstInstantAt(LocalDateTime local, ZoneId zone) {
+    /**
+     * The first instant not before {@code notBefore} at which a local time happens: in a DST gap the moment of
+     * the jump; in an overlap the first occurrence, or the second when the first is already past.
+     */
+    static Instant firstInstantAt(LocalDateTime local, ZoneId zone, Instant notBefore) {
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition != null && transition.isGap()) {
             return transition.getInstant();
         }
-        return local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+        Instant first = local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+        return first.isBefore(notBefore) ? local.atZone(zone).withLaterOffsetAtOverlap().toInstant() : first;
     }
 }
