@@ -1,4 +1,4 @@
-package it.mssg.agent.domain;
+package it.mssg.agent.api;
 
 /** How the agent treats a chat: not at all, by suggesting replies, or by sending approved answers itself. */
 public enum AgentMode {

@@ -1,4 +1,4 @@
-package it.mssg.agent.domain;
+package it.mssg.agent.api;
 
 /** Why a decision came out as it did. Never carries content: these codes are all the health counters see. */
 public enum ReasonCode {

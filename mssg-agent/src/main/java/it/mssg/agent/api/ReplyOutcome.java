@@ -1,4 +1,4 @@
-package it.mssg.agent.domain;
+package it.mssg.agent.api;
 
 /**
  * What became of one inbound message.

@@ -1,5 +1,7 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.AgentMode;
+
 import java.time.Duration;
 import java.util.List;
 

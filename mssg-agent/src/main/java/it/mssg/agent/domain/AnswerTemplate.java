@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class AnswerTemplate {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:\\|([^}]*))?}}");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z_][a-zA-Z0-9_.\\-]*)\\s*(?:\\|([^}]*))?}}");
 
     private AnswerTemplate() {
     }

@@ -1,5 +1,7 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.AgentMode;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,12 +12,12 @@ import java.util.List;
  * @param contactMode       the mode set on this contact, or null to follow its tags
  * @param tagModes          modes set on the contact's tags (tags without a mode are left out)
  * @param lastManualReplyAt when someone last replied by hand in this chat, or null
- * @param lastAgentReplyAt  when the agent last sent an answer in this chat, or null
+ * @param answeredBurstAt   when the burst the agent last answered in this chat began, or null
  * @param agentRepliesToday answers the agent sent to this contact since midnight in the settings' zone
  * @param burstStartedAt    when the burst of inbound messages this one belongs to began
  */
 public record ContactState(boolean known, boolean optedOut, AgentMode contactMode, List<AgentMode> tagModes,
-                           Instant lastManualReplyAt, Instant lastAgentReplyAt, int agentRepliesToday,
+                           Instant lastManualReplyAt, Instant answeredBurstAt, int agentRepliesToday,
                            Instant burstStartedAt) {
     public ContactState {
         tagModes = tagModes == null ? List.of() : List.copyOf(tagModes);

@@ -1,5 +1,8 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.ReplyOutcome;
+import it.mssg.agent.api.ReasonCode;
+
 /**
  * The agent's verdict on one message.
  *

@@ -1,5 +1,9 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.AgentMode;
+import it.mssg.agent.api.ReplyOutcome;
+import it.mssg.agent.api.ReasonCode;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -61,8 +65,8 @@ public final class ReplyPolicy {
             if (contact.agentRepliesToday() >= settings.dailyReplyLimit()) {
                 return v.of(ReplyOutcome.SUPPRESSED, ReasonCode.DAILY_REPLY_LIMIT);
             }
-            if (contact.lastAgentReplyAt() != null && contact.burstStartedAt() != null
-                    && !contact.lastAgentReplyAt().isBefore(contact.burstStartedAt())) {
+            // bursts are compared by their first message's time, so WhatsApp's clock and ours never mix
+            if (contact.answeredBurstAt() != null && contact.answeredBurstAt().equals(contact.burstStartedAt())) {
                 return v.of(ReplyOutcome.SUPPRESSED, ReasonCode.BURST_DEBOUNCE);
             }
         }

@@ -1,5 +1,7 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.AgentMode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

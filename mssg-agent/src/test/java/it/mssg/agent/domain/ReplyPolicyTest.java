@@ -1,5 +1,9 @@
 package it.mssg.agent.domain;
 
+import it.mssg.agent.api.AgentMode;
+import it.mssg.agent.api.ReplyOutcome;
+import it.mssg.agent.api.ReasonCode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,11 +17,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static it.mssg.agent.domain.AgentMode.AUTO;
-import static it.mssg.agent.domain.AgentMode.OFF;
-import static it.mssg.agent.domain.AgentMode.SUGGEST;
-import static it.mssg.agent.domain.ReasonCode.*;
-import static it.mssg.agent.domain.ReplyOutcome.*;
+import static it.mssg.agent.api.AgentMode.AUTO;
+import static it.mssg.agent.api.AgentMode.OFF;
+import static it.mssg.agent.api.AgentMode.SUGGEST;
+import static it.mssg.agent.api.ReasonCode.*;
+import static it.mssg.agent.api.ReplyOutcome.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -51,10 +55,10 @@ class ReplyPolicyTest {
     static MessageFacts text(MessageFacts m, String text) { return new MessageFacts(m.groupChat(), m.inbound(), m.live(), m.sentAt(), text); }
     static MessageFacts sentAt(MessageFacts m, Instant at) { return new MessageFacts(m.groupChat(), m.inbound(), m.live(), at, m.text()); }
     static ContactState modes(ContactState c, AgentMode contactMode, List<AgentMode> tagModes) {
-        return new ContactState(c.known(), c.optedOut(), contactMode, tagModes, c.lastManualReplyAt(), c.lastAgentReplyAt(), c.agentRepliesToday(), c.burstStartedAt());
+        return new ContactState(c.known(), c.optedOut(), contactMode, tagModes, c.lastManualReplyAt(), c.answeredBurstAt(), c.agentRepliesToday(), c.burstStartedAt());
     }
-    static ContactState history(ContactState c, Instant manual, Instant agent, int today, Instant burst) {
-        return new ContactState(c.known(), c.optedOut(), c.contactMode(), c.tagModes(), manual, agent, today, burst);
+    static ContactState history(ContactState c, Instant manual, Instant answeredBurst, int today, Instant burst) {
+        return new ContactState(c.known(), c.optedOut(), c.contactMode(), c.tagModes(), manual, answeredBurst, today, burst);
     }
     static AgentSettings window(AgentSettings s, ResponseWindow w) {
         return new AgentSettings(s.threshold(), s.ambiguityMargin(), s.defaultMode(), s.takeoverPause(), w, s.dailyReplyLimit(), s.burstGap(), s.staleAfter(), s.blockedTopics());
@@ -100,9 +104,9 @@ class ReplyPolicyTest {
                 arguments("2 replies today", auto.contact(c -> history(c, null, NOW.minus(Duration.ofHours(1)), 2, c.burstStartedAt())), SENT, MATCHED, true),
                 arguments("3 replies today", auto.contact(c -> history(c, null, NOW.minus(Duration.ofHours(1)), 3, c.burstStartedAt())), SUPPRESSED, DAILY_REPLY_LIMIT, true),
                 // 7: burst debounce
-                arguments("agent answered in this burst", auto.contact(c -> history(c, null, NOW.minusSeconds(30), 1, NOW.minusSeconds(60))), SUPPRESSED, BURST_DEBOUNCE, true),
-                arguments("agent answered at the burst's first message", auto.contact(c -> history(c, null, NOW.minusSeconds(60), 1, NOW.minusSeconds(60))), SUPPRESSED, BURST_DEBOUNCE, true),
-                arguments("agent answered before this burst", auto.contact(c -> history(c, null, NOW.minusSeconds(61), 1, NOW.minusSeconds(60))), SENT, MATCHED, true),
+                arguments("agent answered this burst", auto.contact(c -> history(c, null, NOW.minusSeconds(60), 1, NOW.minusSeconds(60))), SUPPRESSED, BURST_DEBOUNCE, true),
+                arguments("agent answered the previous burst", auto.contact(c -> history(c, null, NOW.minusSeconds(600), 1, NOW.minusSeconds(60))), SENT, MATCHED, true),
+                arguments("agent never answered", auto.contact(c -> history(c, null, null, 0, NOW.minusSeconds(60))), SENT, MATCHED, true),
                 // 8: stale backlog (15 min)
                 arguments("history sync", auto.message(m -> new MessageFacts(false, true, false, m.sentAt(), m.text())), SKIPPED, STALE_BACKLOG, true),
                 arguments("exactly 15 min old", auto.message(m -> sentAt(m, NOW.minus(Duration.ofMinutes(15)))), SENT, MATCHED, true),
@@ -147,13 +151,13 @@ class ReplyPolicyTest {
     @Test
     void gatesRunInOrderSoTheFirstFailingOneIsReported() {
         Scenario everythingWrong = baseline(AUTO)
-                .contact(c -> history(c, NOW.minusSeconds(10), NOW.minusSeconds(5), 99, NOW.minusSeconds(20)))
+                .contact(c -> history(c, NOW.minusSeconds(10), NOW.minusSeconds(20), 99, NOW.minusSeconds(20)))
                 .message(m -> new MessageFacts(false, true, false, NOW.minus(Duration.ofDays(1)), "refund"))
                 .settings(s -> window(s, new ResponseWindow(LocalTime.of(20, 0), LocalTime.of(2, 0), ROME)))
                 .withMatches(new KnowledgeMatch(1, 0.1, false));
 
         assertThat(decide(everythingWrong).reason()).isEqualTo(HUMAN_TAKEOVER);
-        assertThat(decide(everythingWrong.contact(c -> history(c, null, NOW.minusSeconds(5), 99, NOW.minusSeconds(20)))).reason())
+        assertThat(decide(everythingWrong.contact(c -> history(c, null, NOW.minusSeconds(20), 99, NOW.minusSeconds(20)))).reason())
                 .isEqualTo(OUTSIDE_RESPONSE_WINDOW);
         assertThat(decide(everythingWrong.message(m -> new MessageFacts(true, true, false, m.sentAt(), m.text()))).reason())
                 .isEqualTo(GROUP_CHAT);

@@ -1,0 +1,24 @@
+package it.mssg.agent.api;
+
+import java.util.List;
+
+/**
+ * The agent's knowledge base: approved answers with example questions and keywords, and a "test a message"
+ * box. Ids that do not exist raise core's {@code NotFoundException}; bad input raises {@code InvalidInputException}.
+ */
+public interface KnowledgeBase {
+
+    /** All entries, by title. */
+    List<KnowledgeEntryView> list();
+
+    KnowledgeEntryView get(long id);
+
+    KnowledgeEntryView create(KnowledgeEntryEdit edit);
+
+    KnowledgeEntryView update(long id, KnowledgeEntryEdit edit);
+
+    void delete(long id);
+
+    /** What the agent would do with {@code test.text()} right now: the best entries' scores and the decision. */
+    MessageTestView test(MessageTest test);
+}

@@ -1,0 +1,143 @@
+package it.mssg.agent.application;
+
+import it.mssg.agent.api.AgentMode;
+import it.mssg.agent.api.KnowledgeBase;
+import it.mssg.agent.api.KnowledgeEntryEdit;
+import it.mssg.agent.api.KnowledgeEntryView;
+import it.mssg.agent.api.MessageTest;
+import it.mssg.agent.api.MessageTestView;
+import it.mssg.agent.domain.AgentSettings;
+import it.mssg.agent.domain.AnswerTemplate;
+import it.mssg.agent.domain.ContactState;
+import it.mssg.agent.domain.KnowledgeMatch;
+import it.mssg.agent.domain.MessageFacts;
+import it.mssg.agent.domain.ReplyDecision;
+import it.mssg.agent.domain.ReplyPolicy;
+import it.mssg.agent.matching.KnowledgeIndex;
+import it.mssg.agent.matching.MatchableEntry;
+import it.mssg.core.api.NotFoundException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The knowledge base's use cases; keeps the in-memory index in step with the stored entries. */
+@Service
+class KnowledgeBaseService implements KnowledgeBase {
+
+    static final int TOP = 3;
+
+    private final KnowledgeStore store;
+    private final KnowledgeIndex index;
+    private final AgentRulesService rules;
+    private final AgentWorker worker;
+    private final Clock clock;
+
+    KnowledgeBaseService(KnowledgeStore store, KnowledgeIndex index, AgentRulesService rules, AgentWorker worker,
+                         Optional<Clock> clock) {
+        this.store = store;
+        this.index = index;
+        this.rules = rules;
+        this.worker = worker;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Loads the model and embeds the knowledge base in the background once the application is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void indexOnStart() {
+        worker.submit("index knowledge base", this::reindex);
+    }
+
+    void reindex() {
+        index.replaceAll(store.findAll().stream().filter(KnowledgeEntryView::enabled).map(KnowledgeBaseService::matchable).toList());
+    }
+
+    @Override
+    public List<KnowledgeEntryView> list() {
+        return store.findAll();
+    }
+
+    @Override
+    public KnowledgeEntryView get(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("knowledge entry", id));
+    }
+
+    @Override
+    public KnowledgeEntryView create(KnowledgeEntryEdit edit) {
+        KnowledgeEntryView created = store.create(edit, clock.instant());
+        refresh(created);
+        return created;
+    }
+
+    @Override
+    public KnowledgeEntryView update(long id, KnowledgeEntryEdit edit) {
+        KnowledgeEntryView updated = store.update(id, edit, clock.instant())
+                .orElseThrow(() -> new NotFoundException("knowledge entry", id));
+        refresh(updated);
+        return updated;
+    }
+
+    @Override
+    public void delete(long id) {
+        if (!store.delete(id)) throw new NotFoundException("knowledge entry", id);
+        index.remove(id);
+    }
+
+    /** Embeds the entry's questions right away, so the next message and the test box see the change. */
+    private void refresh(KnowledgeEntryView entry) {
+        if (entry.enabled()) index.put(matchable(entry));
+        else index.remove(entry.id());
+    }
+
+    @Override
+    public MessageTestView test(MessageTest test) {
+        Instant now = clock.instant();
+        AgentSettings settings = rules.current();
+        List<KnowledgeMatch> matches = index.match(test.text(), TOP);
+        ContactState someone = new ContactState(true, false, test.mode(), List.of(), null, null, 0, now);
+        ReplyDecision d = ReplyPolicy.decide(new MessageFacts(false, true, true, now, test.text()), matches, someone,
+                settings, now);
+        Map<Long, KnowledgeEntryView> entries = store.findAll().stream()
+                .collect(Collectors.toMap(KnowledgeEntryView::id, Function.identity()));
+        List<MessageTestView.EntryScoreView> top = matches.stream()
+                .filter(m -> entries.containsKey(m.entryId()))
+                .map(m -> new MessageTestView.EntryScoreView(m.entryId(), entries.get(m.entryId()).title(), m.score(), m.keywordHit()))
+                .toList();
+        String preview = d.chosenEntryId() == null ? null
+                : AnswerTemplate.render(entries.get(d.chosenEntryId()).answerTemplate(), new HashMap<>());
+        return new MessageTestView(top, d.outcome(), d.reason(), d.thresholdMet(), settings.threshold(),
+                settings.ambiguityMargin(), d.chosenEntryId(), preview, explain(d, settings, test.mode()));
+    }
+
+    static String explain(ReplyDecision d, AgentSettings s, AgentMode mode) {
+        String score = String.format(java.util.Locale.ROOT, "%.2f", d.topScore());
+        return switch (d.reason()) {
+            case MATCHED -> (mode == AgentMode.AUTO ? "Would send" : "Would suggest") + " this approved answer: best score "
+                    + score + " reaches the threshold " + s.threshold() + " and leads the next entry by "
+                    + String.format(java.util.Locale.ROOT, "%.2f", d.margin()) + ".";
+            case BLOCKED_TOPIC -> "Would stay silent and put the chat on the \"needs a human\" list: the message touches a blocked topic.";
+            case NO_KNOWLEDGE -> "Would stay silent: the knowledge base has no enabled entry.";
+            case BELOW_THRESHOLD -> "Would stay silent: the best score " + score + " is below the threshold " + s.threshold() + ".";
+            case AMBIGUOUS -> "Would stay silent: the two best entries are within " + s.ambiguityMargin() + " of each other.";
+            case MODE_OFF -> "The agent is off in this mode.";
+            default -> "Would not answer: " + d.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".";
+        };
+    }
+
+    static MatchableEntry matchable(KnowledgeEntryView e) {
+        return new MatchableEntry(e.id(), e.questions(), e.keywords());
+    }
+
+    /** For the reply agent: the entry behind a decision. */
+    Optional<KnowledgeEntryView> entry(long id) {
+        return store.find(id);
+    }
+}

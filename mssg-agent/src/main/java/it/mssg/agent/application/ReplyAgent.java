@@ -1,0 +1,181 @@
+package it.mssg.agent.application;
+
+import it.mssg.agent.api.AgentMode;
+import it.mssg.agent.api.KnowledgeEntryView;
+import it.mssg.agent.api.ReasonCode;
+import it.mssg.agent.api.ReplyOutcome;
+import it.mssg.agent.api.SuggestionView;
+import it.mssg.agent.domain.AgentSettings;
+import it.mssg.agent.domain.AnswerTemplate;
+import it.mssg.agent.domain.BurstTracker;
+import it.mssg.agent.domain.ContactState;
+import it.mssg.agent.domain.KnowledgeMatch;
+import it.mssg.agent.domain.MessageFacts;
+import it.mssg.agent.domain.ReplyDecision;
+import it.mssg.agent.domain.ReplyPolicy;
+import it.mssg.agent.matching.KnowledgeIndex;
+import it.mssg.agent.spi.AgentReplySender;
+import it.mssg.core.api.ChatQueries;
+import it.mssg.core.api.ChatView;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.ContactView;
+import it.mssg.core.api.MessageDirection;
+import it.mssg.core.api.MessageReceived;
+import it.mssg.core.api.MessageView;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.Paging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Listens to core's {@link MessageReceived}, decides on the agent's worker thread, and acts on the decision:
+ * counts it, suggests, hands an approved answer to the outbox, or flags the chat for a human. Logs carry ids
+ * and enums only, never a message's text.
+ */
+@Service
+class ReplyAgent {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyAgent.class);
+    /** Newest messages read to find the one an event names (it was stored just before the event). */
+    static final int LOOKBACK = 50;
+
+    private final ChatQueries chats;
+    private final ContactQueries contacts;
+    private final KnowledgeIndex index;
+    private final KnowledgeBaseService knowledge;
+    private final AgentRulesService rules;
+    private final AgentStateStore state;
+    private final HealthCounter counter;
+    private final SuggestionBook suggestions;
+    private final ObjectProvider<AgentReplySender> sender;
+    private final AgentWorker worker;
+    private final Clock clock;
+
+    ReplyAgent(ChatQueries chats, ContactQueries contacts, KnowledgeIndex index, KnowledgeBaseService knowledge,
+               AgentRulesService rules, AgentStateStore state, HealthCounter counter, SuggestionBook suggestions,
+               ObjectProvider<AgentReplySender> sender, AgentWorker worker, Optional<Clock> clock) {
+        this.chats = chats;
+        this.contacts = contacts;
+        this.index = index;
+        this.knowledge = knowledge;
+        this.rules = rules;
+        this.state = state;
+        this.counter = counter;
+        this.suggestions = suggestions;
+        this.sender = sender;
+        this.worker = worker;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** After core's transaction commits (or at once without one), and never on the publisher's thread. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageReceived event) {
+        worker.submit("message " + event.messageId(), () -> handle(event));
+    }
+
+    void handle(MessageReceived event) {
+        Instant now = clock.instant();
+        if (event.direction() == MessageDirection.OUTBOUND) {
+            if (event.live()) state.saveChat(state.chat(event.chatId()).outbound(now));
+            return;
+        }
+        ChatView chat = chats.get(event.chatId());
+        Optional<MessageView> found = chats.messages(event.chatId(), Paging.first(LOOKBACK)).items().stream()
+                .filter(m -> m.id() == event.messageId()).findFirst();
+        if (found.isEmpty()) {
+            log.warn("agent: message {} not among the newest {} of chat {}; not decided", event.messageId(), LOOKBACK, event.chatId());
+            return;
+        }
+        MessageView message = found.get();
+        AgentSettings settings = rules.current();
+        ZoneId zone = settings.responseWindow().zone();
+        Instant sentAt = message.sentAt() == null ? now : message.sentAt();
+        MessageFacts facts = new MessageFacts(chat.group(), true, event.live(), sentAt, message.body());
+
+        ContactView contact = chat.group() ? null : contact(event.contactId() != null ? event.contactId() : chat.contactId());
+        ChatMemory memory = state.chat(chat.id());
+        Instant burstStart = BurstTracker.burstStart(memory.burstStartedAt(), memory.lastInboundAt(), sentAt, settings.burstGap());
+        ChatMemory next = memory.inbound(sentAt, burstStart);
+        ContactState contactState = contactState(contact, memory, burstStart, now, zone);
+
+        boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && event.live()
+                && !facts.text().isBlank();
+        List<KnowledgeMatch> matches = worthMatching ? index.match(facts.text(), KnowledgeBaseService.TOP) : List.of();
+        ReplyDecision decision = ReplyPolicy.decide(facts, matches, contactState, settings, now);
+
+        switch (decision.outcome()) {
+            case SENT -> {
+                decision = send(decision, chat, contact, message, now);
+                if (decision.outcome() == ReplyOutcome.SENT) {
+                    state.recordReply(chat.id(), contact.id(), decision.chosenEntryId(), now);
+                    next = next.agentReplied(now);
+                }
+            }
+            case SUGGESTED -> suggestions.put(chat.id(), suggest(decision, matches, settings, chat, contact, message, now));
+            default -> {
+            }
+        }
+        if (decision.needsHuman()) state.flagNeedsHuman(chat.id(), decision.reason(), now);
+        state.saveChat(next);
+        counter.increment(LocalDate.ofInstant(now, zone), decision.outcome(), decision.reason(), decision.thresholdMet());
+        log.info("agent: chat {} message {} → {} {} (threshold met: {})", chat.id(), message.id(), decision.outcome(),
+                decision.reason(), decision.thresholdMet());
+    }
+
+    private ContactView contact(Long contactId) {
+        if (contactId == null) return null;
+        try {
+            return contacts.get(contactId);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private ContactState contactState(ContactView contact, ChatMemory memory, Instant burstStart, Instant now, ZoneId zone) {
+        if (contact == null) return new ContactState(false, false, null, List.of(), null, null, 0, burstStart);
+        Map<Long, AgentMode> tagModes = rules.tagModes();
+        List<AgentMode> modesOfTags = contact.tags().stream().map(t -> tagModes.get(t.id())).filter(Objects::nonNull).toList();
+        Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        return new ContactState(true, contact.optedOut(), rules.contactModes().get(contact.id()), modesOfTags,
+                memory.lastManualReplyAt(), memory.answeredBurstAt(), state.repliesSince(contact.id(), midnight), burstStart);
+    }
+
+    /** Hands the approved answer to the outbox; without one, or when it refuses, the answer is suppressed. */
+    private ReplyDecision send(ReplyDecision decision, ChatView chat, ContactView contact, MessageView message, Instant now) {
+        AgentReplySender outbox = sender.getIfAvailable();
+        if (outbox == null) return decision.suppressedBecause(ReasonCode.NO_SENDER);
+        Optional<KnowledgeEntryView> entry = knowledge.entry(decision.chosenEntryId());
+        if (entry.isEmpty()) return decision.suppressedBecause(ReasonCode.NO_KNOWLEDGE);
+        String text = AnswerTemplate.render(entry.get().answerTemplate(), AnswerVariables.of(contact));
+        AgentReplySender.Result result = outbox.queue(new AgentReplySender.AutoReply(chat.id(), contact.id(), message.id(),
+                entry.get().id(), text));
+        return result == AgentReplySender.Result.QUEUED ? decision : decision.suppressedBecause(ReasonCode.SEND_REFUSED);
+    }
+
+    /** The chosen answer first, then other entries that also reached the threshold: 1 to 3 approved answers. */
+    private List<SuggestionView> suggest(ReplyDecision decision, List<KnowledgeMatch> matches, AgentSettings settings,
+                                         ChatView chat, ContactView contact, MessageView message, Instant now) {
+        Map<String, String> variables = AnswerVariables.of(contact);
+        List<SuggestionView> result = new ArrayList<>();
+        for (KnowledgeMatch m : matches) {
+            if (m.entryId() != decision.chosenEntryId() && m.score() < settings.threshold()) continue;
+            knowledge.entry(m.entryId()).filter(KnowledgeEntryView::enabled).ifPresent(e -> result.add(new SuggestionView(
+                    chat.id(), message.id(), SuggestionView.Source.APPROVED_ANSWER, e.id(),
+                    AnswerTemplate.render(e.answerTemplate(), variables), m.score(), now)));
+        }
+        return result;
+    }
+}
