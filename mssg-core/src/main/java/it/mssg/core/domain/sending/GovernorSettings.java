@@ -25,11 +25,14 @@ import java.util.Objects;
  * @param failuresBeforePause consecutive failed sends that pause all sending until the user resumes
  * @param conversationWindow  how recent a contact's inbound message must be for our answer to count as a reply
  *                            (reply spacing; the only messages an opted-out contact can still receive)
+ * @param replyReservePercent share of the hourly and daily caps (0–50 %, rounded down) that automated messages
+ *                            leave free, so a campaign never uses up the caps and holds back answers to people
+ *                            who wrote
  */
 public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, SpacingRange firstContactSpacing,
                                int perMinute, int perHour, int perDay, WarmUp warmUp, QuietHours quietHours,
                                Duration recipientGap, Duration duplicateWindow, int coldPerDay,
-                               int failuresBeforePause, Duration conversationWindow) {
+                               int failuresBeforePause, Duration conversationWindow, int replyReservePercent) {
 
     /** The longest any rule looks back, plus margin: the outbox loads at least this much history. */
     static final Duration DAY_LOOKBACK = Duration.ofHours(26);
@@ -52,6 +55,9 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
         }
         if (failuresBeforePause < 1) {
             throw new IllegalArgumentException("failuresBeforePause must be at least 1: " + failuresBeforePause);
+        }
+        if (replyReservePercent < 0 || replyReservePercent > 50) {
+            throw new IllegalArgumentException("replyReservePercent must be 0-50: " + replyReservePercent);
         }
         if (recipientGap.isNegative() || duplicateWindow.isNegative() || conversationWindow.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
@@ -92,7 +98,9 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
                 // 3: repeated failures mean a broken session or a flagged number; sending on makes it worse.
                 3,
                 // 24 h: the same window WhatsApp's own business platform gives for answering a customer.
-                Duration.ofHours(24));
+                Duration.ofHours(24),
+                // 20 %: answers are the safest messages there are (the contact wrote first); keep room for them.
+                20);
     }
 
     /** How far back the outbox must load sends for {@link SendHistory}. */
@@ -108,37 +116,55 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
 
     public GovernorSettings withCaps(int perMinute, int perHour, int perDay) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 
     public GovernorSettings withWarmUp(WarmUp warmUp) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 
     public GovernorSettings withQuietHours(QuietHours quietHours) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 
     public GovernorSettings withColdPerDay(int coldPerDay) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 
     public GovernorSettings withSpacing(SpacingRange replySpacing, SpacingRange spacing,
                                         SpacingRange firstContactSpacing) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 
     public GovernorSettings withRecipientGap(Duration recipientGap) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
+    }
+
+    public GovernorSettings withReplyReservePercent(int replyReservePercent) {
+        return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
+    }
+
+    /** The part of {@code cap} automated messages may use: the cap minus the reply reserve, at least 1. */
+    int automatedShare(int cap) {
+        return Math.max(1, cap - cap * replyReservePercent / 100);
     }
 
     public GovernorSettings withFailuresBeforePause(int failuresBeforePause) {
         return new GovernorSettings(replySpacing, spacing, firstContactSpacing, perMinute, perHour, perDay, warmUp,
-                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow);
+                quietHours, recipientGap, duplicateWindow, coldPerDay, failuresBeforePause, conversationWindow,
+                replyReservePercent);
     }
 }

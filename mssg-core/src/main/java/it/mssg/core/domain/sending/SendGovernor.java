@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  * <p>Order of the rules: refusals first ({@code BLOCK}: opted out, duplicate text, cold budget of zero), then
  * pauses ({@code HOLD}: session not READY, failure streak), then timing. Timing starts at {@code now}, moves
  * to the end of a random pause after the last send and past the recipient gap, then repeatedly moves past
- * quiet hours, the minute/hour/day caps (lowered by warm-up) and the cold budget until no rule moves it. If
+ * quiet hours, the minute/hour/day caps (lowered by warm-up, and for automated messages by the reply reserve)
+ * and the cold budget until no rule moves it. If
  * only the random pause delayed it the verdict is {@code ALLOW} at that time, else {@code WAIT} with the
  * reason of the rule that moved it last.
  */
@@ -264,20 +265,21 @@ public final class SendGovernor {
                 LocalDate day = Instant.ofEpochMilli(t).atZone(zone).toLocalDate();
                 WarmUp.Step step = settings.warmUp().stepOn(ChronoUnit.DAYS.between(linkDay, day));
                 int hourCap = step == null ? settings.perHour() : Math.min(settings.perHour(), step.perHour());
-                next = release(t, HOUR_MS, hourCap);
+                int hourLimit = automated ? settings.automatedShare(hourCap) : hourCap;
+                next = release(t, HOUR_MS, hourLimit);
                 if (next > t) {
-                    reason = countAfter(all, t - HOUR_MS, clampMs) >= settings.perHour()
-                            ? GovernorReason.CAP_HOUR : GovernorReason.WARM_UP_CAP;
+                    reason = hourCap == settings.perHour() ? GovernorReason.CAP_HOUR : GovernorReason.WARM_UP_CAP;
                     t = next;
                     moved = true;
                 }
                 long dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
                 int dayCap = step == null ? settings.perDay() : Math.min(settings.perDay(), step.perDay());
+                int dayLimit = automated ? settings.automatedShare(dayCap) : dayCap;
                 int dayUsed = countFrom(all, dayStart, clampMs);
                 boolean coldSpent = toCold && countFrom(cold, dayStart, clampMs) >= settings.coldPerDay();
-                if (dayUsed >= dayCap || coldSpent) {
-                    reason = dayUsed >= settings.perDay() ? GovernorReason.CAP_DAY
-                            : dayUsed >= dayCap ? GovernorReason.WARM_UP_CAP : GovernorReason.COLD_BUDGET;
+                if (dayUsed >= dayLimit || coldSpent) {
+                    reason = dayUsed < dayLimit ? GovernorReason.COLD_BUDGET
+                            : dayCap == settings.perDay() ? GovernorReason.CAP_DAY : GovernorReason.WARM_UP_CAP;
                     t = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
                     moved = true;
                 }

@@ -47,7 +47,7 @@ final class GovernorFixtures {
 
     /**
      * Settings where every rule is out of the way (pauses of 0–1 ms, huge caps, no warm-up, quiet hours,
-     * recipient gap or cold budget), so a test switches on just the rule it is about.
+     * recipient gap, cold budget or reply reserve), so a test switches on just the rule it is about.
      */
     static GovernorSettings open() {
         SpacingRange tiny = new SpacingRange(Duration.ZERO, Duration.ofMillis(1));
@@ -57,7 +57,8 @@ final class GovernorFixtures {
                 .withWarmUp(WarmUp.none())
                 .withQuietHours(null)
                 .withRecipientGap(Duration.ZERO)
-                .withColdPerDay(100_000);
+                .withColdPerDay(100_000)
+                .withReplyReservePercent(0);
     }
 
     static SendRequestFacts campaignTo(String recipient, String text) {

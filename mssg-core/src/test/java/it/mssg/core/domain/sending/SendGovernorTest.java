@@ -87,6 +87,40 @@ class SendGovernorTest {
         assertThat(verdict.at()).isEqualTo(decision == Decision.ALLOW ? NOW : local("2026-12-03T00:00"));
     }
 
+    @ParameterizedTest(name = "{0} with {1} sends this hour, cap 10, reserve {2}%: {3} {4}")
+    @CsvSource({
+            "CAMPAIGN,    7,  20, ALLOW, OK",
+            "CAMPAIGN,    8,  20, WAIT,  CAP_HOUR",   // automated messages leave 2 of 10 for answers
+            "SCHEDULED,   8,  20, WAIT,  CAP_HOUR",
+            "REPLY,       8,  20, ALLOW, OK",
+            "AGENT_REPLY, 9,  20, ALLOW, OK",
+            "REPLY,       10, 20, WAIT,  CAP_HOUR",   // the cap itself holds for everyone
+            "CAMPAIGN,    9,  0,  ALLOW, OK",
+            "CAMPAIGN,    9,  10, WAIT,  CAP_HOUR",
+            "CAMPAIGN,    9,  5,  ALLOW, OK",         // 5 % of 10 rounds down to nothing reserved
+    })
+    void automatedMessagesLeaveAReserveOfTheCapsForAnswers(MessagePurpose purpose, int sendsThisHour, int reserve,
+                                                          Decision decision, GovernorReason reason) {
+        GovernorSettings settings = open().withCaps(10, 10, 1000).withReplyReservePercent(reserve);
+        SendHistory history = sendsBack(SendHistory.builder(), NOW.minusSeconds(60), Duration.ofMinutes(5), sendsThisHour).build();
+
+        GovernorVerdict verdict = governor.verdict(facts(ALICE, purpose, "hi", NOW.minusSeconds(90)), history, settings, NOW, ROME);
+
+        assertThat(verdict.decision()).isEqualTo(decision);
+        assertThat(verdict.reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void theDailyReserveKeepsAnswersFlowingAfterACampaignFilledItsShare() {
+        GovernorSettings settings = open().withCaps(10, 10, 20).withReplyReservePercent(20);
+        SendHistory history = sendsBack(SendHistory.builder(), local("2026-12-02T09:30"), Duration.ofMinutes(20), 16).build();
+
+        assertThat(governor.verdict(campaignTo(ALICE, "hi"), history, settings, NOW, ROME))
+                .isEqualTo(GovernorVerdict.waitUntil(local("2026-12-03T00:00"), GovernorReason.CAP_DAY));
+        assertThat(governor.verdict(facts(ALICE, MessagePurpose.REPLY, "hi", NOW.minusSeconds(9)), history, settings, NOW, ROME))
+                .isEqualTo(GovernorVerdict.allow(NOW));
+    }
+
     // ---- warm-up ----------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "day {0} with {1} sends in the last hour: {2} {3}")
