@@ -1,0 +1,2 @@
+/** The Licence screen. */
+package it.mssg.web.licence;
