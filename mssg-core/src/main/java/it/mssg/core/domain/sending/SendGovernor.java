@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * quiet hours, the minute/hour/day caps (lowered by warm-up, and for automated messages by the reply reserve)
  * and the cold budget until no rule moves it. If
  * only the random pause delayed it the verdict is {@code ALLOW} at that time, else {@code WAIT} with the
- * reason of the rule that moved it last.
+ * reason of the rule that moved it last, until a fresh random pause after that rule lets go.
  */
 public final class SendGovernor {
 
@@ -99,11 +99,14 @@ public final class SendGovernor {
         }
         Timing timing = new Timing(history.all(), history.cold(), settings, zone, linkDay(history, now, zone), nowMs);
         Slot slot = timing.earliest(start, reason, facts.purpose().automated(), facts.cold());
-        Instant at = Instant.ofEpochMilli(slot.at());
         if (slot.reason() == GovernorReason.OK || slot.reason() == GovernorReason.SPACING) {
-            return GovernorVerdict.allow(at);
+            return GovernorVerdict.allow(Instant.ofEpochMilli(slot.at()));
         }
-        return GovernorVerdict.waitUntil(at, slot.reason());
+        // Held by a rule: wait a fresh random pause past the moment the rule lets go, so that held messages do
+        // not leave exactly when a window opens or quiet hours end, hour after hour.
+        long jitter = drawSpacing ? range.drawMillis(random) : 0;
+        Slot settled = timing.earliest(slot.at() + jitter, slot.reason(), facts.purpose().automated(), facts.cold());
+        return GovernorVerdict.waitUntil(Instant.ofEpochMilli(settled.at()), settled.reason());
     }
 
     /**

@@ -496,8 +496,32 @@ class SendGovernorTest {
         Instant justBefore = local("2026-12-02T20:59:50");
         SendHistory history = SendHistory.builder().sent(BOB, justBefore, 5, false).build();
 
+        // The lowest pause (20 s) is drawn again after quiet hours end, so the morning send is not on the minute.
         assertThat(governor.verdict(campaignTo(ALICE, "hi"), history, settings, justBefore, ROME))
-                .isEqualTo(GovernorVerdict.waitUntil(local("2026-12-03T08:00"), GovernorReason.QUIET_HOURS));
+                .isEqualTo(GovernorVerdict.waitUntil(local("2026-12-03T08:00:20"), GovernorReason.QUIET_HOURS));
+        assertThat(new SendGovernor(HIGHEST).verdict(campaignTo(ALICE, "hi"), history, settings, justBefore, ROME))
+                .isEqualTo(GovernorVerdict.waitUntil(local("2026-12-03T08:01"), GovernorReason.QUIET_HOURS));
+    }
+
+    @Test
+    void heldMessagesLeaveAtRandomTimesAfterTheRuleLetsGoAndThenPassConfirm() {
+        GovernorSettings settings = GovernorSettings.defaults().withWarmUp(WarmUp.none()).withCaps(3, 30, 200)
+                .withQuietHours(null)
+                .withSpacing(SpacingRange.ofSeconds(1, 3), SpacingRange.ofSeconds(1, 5), SpacingRange.ofSeconds(5, 9));
+        SendHistory history = sendsBack(SendHistory.builder(), NOW.minusSeconds(20), Duration.ofSeconds(10), 3).build();
+        SendGovernor seeded = new SendGovernor(new SplittableRandom(99));
+        Set<Instant> times = new HashSet<>();
+
+        for (int i = 0; i < 200; i++) {
+            GovernorVerdict held = seeded.verdict(campaignTo(ALICE, "m" + i), history, settings, NOW, ROME);
+            assertThat(held.reason()).isEqualTo(GovernorReason.CAP_MINUTE);
+            // the oldest of the three (40 s ago) leaves the minute at +20 s; then a 1-5 s pause
+            assertThat(held.at()).isBetween(NOW.plusSeconds(21), NOW.plusSeconds(25));
+            assertThat(seeded.confirm(campaignTo(ALICE, "m" + i), history, settings, held.at(), ROME))
+                    .isEqualTo(GovernorVerdict.allow(held.at()));
+            times.add(held.at());
+        }
+        assertThat(times).hasSizeGreaterThan(100);
     }
 
     @Test
