@@ -22,6 +22,22 @@ public record RenderResult(String text, Failure failure, String variable) {
         }
     }
 
+    /**
+     * A hand-typed text (reply box, API) checked by the same rules as a rendered template: not blank and at
+     * most {@link MessageTemplate#MAX_TEXT_LENGTH} characters (code points). Kept as typed except for white
+     * space at both ends; braces in it are text, not template syntax.
+     */
+    public static RenderResult plain(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty()) {
+            return failed(Failure.EMPTY_TEXT, null);
+        }
+        if (stripped.codePointCount(0, stripped.length()) > MessageTemplate.MAX_TEXT_LENGTH) {
+            return failed(Failure.TOO_LONG, null);
+        }
+        return rendered(stripped);
+    }
+
     static RenderResult rendered(String text) {
         return new RenderResult(text, null, null);
     }

@@ -19,6 +19,8 @@ import java.util.random.RandomGenerator;
  * and the cold budget until no rule moves it. If
  * only the random pause delayed it the verdict is {@code ALLOW} at that time, else {@code WAIT} with the
  * reason of the rule that moved it last, until a fresh random pause after that rule lets go.
+ *
+ * <p>As thread-safe as its random generator: the outbox asks from its one send loop.
  */
 public final class SendGovernor {
 

@@ -207,6 +207,25 @@ class MessageTemplateTest {
                 .isEqualTo(RenderResult.Failure.TOO_LONG);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "plain \"{0}\" -> {1}")
+    @CsvSource(value = {
+            "'  Hello {there} ',  Hello {there}",
+            "'',                  EMPTY_TEXT",
+            "'  \n\t ',          EMPTY_TEXT",
+    })
+    void plainTextsAreCheckedButNotParsed(String text, String expected) {
+        RenderResult result = RenderResult.plain(text);
+
+        assertThat(result.ok() ? result.text() : result.failure().name()).isEqualTo(expected);
+    }
+
+    @Test
+    void plainTextsOverTheLimitAndNullAreRefused() {
+        assertThat(RenderResult.plain("x".repeat(64 * 1024)).failure()).isEqualTo(RenderResult.Failure.TOO_LONG);
+        assertThat(RenderResult.plain("x".repeat(MessageTemplate.MAX_TEXT_LENGTH)).ok()).isTrue();
+        assertThat(RenderResult.plain(null).failure()).isEqualTo(RenderResult.Failure.EMPTY_TEXT);
+    }
+
     @Test
     void aTextThatRendersToNothingIsRefused() {
         RenderResult result = MessageTemplate.parse("{{first_name|}} {|}").render(NOBODY, "a");
