@@ -12,13 +12,14 @@ public final class CustomFieldKeys {
 
     public static final int MAX_LENGTH = 40;
     public static final String RULE = "1 to 40 letters, digits, spaces, _ - . starting with a letter or digit";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]{0,39}");
 
     private CustomFieldKeys() {
     }
 
     public static String normalise(String key) {
-        return key == null ? null : key.strip().replaceAll("\\s+", " ");
+        return key == null ? null : SPACES.matcher(key.strip()).replaceAll(" ");
     }
 
     public static boolean isValid(String key) {

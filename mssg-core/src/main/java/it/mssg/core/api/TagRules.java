@@ -8,6 +8,7 @@ public final class TagRules {
 
     public static final int MAX_NAME = 50;
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private TagRules() {
     }
@@ -15,7 +16,7 @@ public final class TagRules {
     /** @return the name trimmed with inner whitespace runs collapsed; throws when it is empty, too long or has control characters */
     public static String name(String name) {
         InvalidInputException.require(name != null && !name.isBlank(), "name", "a tag needs a name");
-        String n = name.strip().replaceAll("\\s+", " ");
+        String n = SPACES.matcher(name.strip()).replaceAll(" ");
         InvalidInputException.require(n.length() <= MAX_NAME, "name", "tag name is longer than " + MAX_NAME + " characters");
         InvalidInputException.require(n.codePoints().noneMatch(Character::isISOControl), "name",
                 "tag name contains control characters");

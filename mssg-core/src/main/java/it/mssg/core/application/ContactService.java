@@ -1,0 +1,88 @@
+package it.mssg.core.application;
+
+import it.mssg.core.api.BulkTagging;
+import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactEdit;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.ContactSearch;
+import it.mssg.core.api.ContactSummaryView;
+import it.mssg.core.api.ContactView;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NewContact;
+import it.mssg.core.api.PageView;
+import it.mssg.core.domain.PhoneNumbers;
+import it.mssg.core.store.ContactStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Optional;
+
+@Service
+@Transactional
+class ContactService implements ContactQueries, ContactCommands {
+
+    private final ContactStore store;
+    private final SettingsService settings;
+    private final Clock clock;
+
+    ContactService(ContactStore store, SettingsService settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageView<ContactSummaryView> search(ContactSearch search) {
+        return store.search(search);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ContactView get(long id) {
+        return store.get(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ContactView> findByPhone(String e164) {
+        return store.findByPhone(e164);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ContactView> findByWaId(String waId) {
+        return store.findByWaId(waId);
+    }
+
+    @Override
+    public ContactView create(NewContact contact) {
+        PhoneNumbers.Result r = PhoneNumbers.normalise(contact.phone(), settings.defaultRegion());
+        if (!(r instanceof PhoneNumbers.Valid v)) {
+            throw new InvalidInputException("phone", ((PhoneNumbers.Invalid) r).reason());
+        }
+        return store.createManual(v.e164(), contact.displayName(), contact.notes(), contact.fields(), contact.tagIds(),
+                clock.instant());
+    }
+
+    @Override
+    public ContactView update(long id, ContactEdit edit) {
+        return store.update(id, edit, clock.instant());
+    }
+
+    @Override
+    public void delete(long id) {
+        store.delete(id);
+    }
+
+    @Override
+    public int tag(BulkTagging command) {
+        return store.tag(command.contactIds(), command.tagId());
+    }
+
+    @Override
+    public int untag(BulkTagging command) {
+        return store.untag(command.contactIds(), command.tagId());
+    }
+}

@@ -1,0 +1,65 @@
+package it.mssg.core.application;
+
+import it.mssg.core.api.NewTag;
+import it.mssg.core.api.TagCommands;
+import it.mssg.core.api.TagQueries;
+import it.mssg.core.api.TagRules;
+import it.mssg.core.api.TagView;
+import it.mssg.core.store.TagStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+@Service
+@Transactional
+class TagService implements TagQueries, TagCommands {
+
+    private final TagStore store;
+    private final Clock clock;
+
+    TagService(TagStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TagView> list() {
+        return store.list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public TagView get(long id) {
+        return store.get(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TagView> findByName(String name) {
+        return name == null || name.isBlank() ? Optional.empty() : store.findByName(name);
+    }
+
+    @Override
+    public TagView create(NewTag tag) {
+        return store.create(tag.name(), tag.color(), clock.instant());
+    }
+
+    @Override
+    public TagView rename(long id, String newName) {
+        return store.rename(id, TagRules.name(newName));
+    }
+
+    @Override
+    public TagView recolor(long id, String color) {
+        return store.recolor(id, TagRules.color(color));
+    }
+
+    @Override
+    public int delete(long id) {
+        return store.delete(id);
+    }
+}

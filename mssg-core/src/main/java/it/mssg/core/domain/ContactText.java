@@ -1,0 +1,73 @@
+package it.mssg.core.domain;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The derived texts that make contact search and sorting cheap: a lower-case {@code search_text}
+ * (names and the number's digits, international and national) and a lower-case {@code sort_name}.
+ * Texts from outside are kept as they are (emoji, right-to-left marks); only length is bounded.
+ */
+public final class ContactText {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_SEARCH = 600;
+    private static final Pattern NUMBERISH = Pattern.compile("[\\d\\s+\\-().]*\\d[\\d\\s+\\-().]*");
+
+    private ContactText() {
+    }
+
+    public static String searchText(String displayName, String pushName, String phoneE164, String waId) {
+        StringBuilder b = new StringBuilder();
+        append(b, displayName);
+        append(b, pushName);
+        if (phoneE164 != null) {
+            append(b, phoneE164.substring(1));
+            append(b, PhoneNumbers.nationalDigits(phoneE164));
+        } else if (waId != null) {
+            append(b, waId);
+        }
+        String s = b.toString().toLowerCase(Locale.ROOT);
+        return s.length() > MAX_SEARCH ? s.substring(0, MAX_SEARCH) : s;
+    }
+
+    public static String sortName(String displayName, String pushName, String phoneE164, String waId) {
+        String label = label(displayName, pushName, phoneE164, waId);
+        String s = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
+        return s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s;
+    }
+
+    public static String label(String displayName, String pushName, String phoneE164, String waId) {
+        if (displayName != null && !displayName.isBlank()) return displayName;
+        if (pushName != null && !pushName.isBlank()) return pushName;
+        if (phoneE164 != null) return phoneE164;
+        return waId;
+    }
+
+    /**
+     * What to look for in {@code search_text}: the digits when the query looks like a number
+     * ({@code +39 333-12} → {@code 3933312}), else the lower-cased text.
+     */
+    public static String queryFragment(String text) {
+        if (text == null || text.isBlank()) return null;
+        String t = text.strip();
+        if (NUMBERISH.matcher(t).matches()) {
+            return PhoneNumbers.digits(t);
+        }
+        return t.toLowerCase(Locale.ROOT);
+    }
+
+    /** Trims and bounds a name from outside; blank → null. */
+    public static String name(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        if (t.isEmpty()) return null;
+        return t.length() > MAX_NAME ? t.substring(0, MAX_NAME) : t;
+    }
+
+    private static void append(StringBuilder b, String s) {
+        if (s == null || s.isBlank()) return;
+        if (b.length() > 0) b.append(' ');
+        b.append(s.strip());
+    }
+}

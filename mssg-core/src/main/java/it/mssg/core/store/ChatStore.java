@@ -1,0 +1,82 @@
+package it.mssg.core.store;
+
+import it.mssg.core.api.ChatView;
+import it.mssg.core.api.HomeCountsView;
+import it.mssg.core.api.MessageDirection;
+import it.mssg.core.api.MessageStatus;
+import it.mssg.core.api.MessageView;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.PageView;
+import it.mssg.core.api.Paging;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reading chats and messages with plain SQL. */
+@Repository
+public class ChatStore {
+
+    private final JdbcTemplate jdbc;
+
+    ChatStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String CHAT_COLS = "select ch.id, ch.wa_id, ch.name, ch.is_group, ch.unread_count,"
+            + " ch.last_activity, ch.contact_id from chat ch";
+
+    private static final RowMapper<ChatView> CHAT = (rs, i) -> new ChatView(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getBoolean(4), rs.getInt(5), Sql.instant(rs, "last_activity"),
+            (Long) rs.getObject(7, Long.class));
+
+    private static final RowMapper<MessageView> MESSAGE = (rs, i) -> new MessageView(rs.getLong(1), rs.getLong(2),
+            rs.getString(3), MessageDirection.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+            rs.getString(7), Sql.instant(rs, "sent_at"), MessageStatus.valueOf(rs.getString(9)));
+
+    public PageView<ChatView> list(String text, Paging paging) {
+        String where = "";
+        List<Object> args = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            where = " where lower(ch.name) like ? escape '!' or ch.wa_id like ? escape '!'";
+            String like = Sql.likeContains(text.strip().toLowerCase(Locale.ROOT));
+            args.add(like);
+            args.add(like);
+        }
+        long total = jdbc.queryForObject("select count(*) from chat ch" + where, Long.class, args.toArray());
+        args.add(paging.size());
+        args.add(paging.offset());
+        List<ChatView> items = jdbc.query(CHAT_COLS + where
+                + " order by ch.last_activity desc nulls last, ch.id desc limit ? offset ?", CHAT, args.toArray());
+        return PageView.of(items, paging, total);
+    }
+
+    public ChatView get(long id) {
+        return jdbc.query(CHAT_COLS + " where ch.id = ?", CHAT, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("chat", id));
+    }
+
+    public Optional<ChatView> findByContact(long contactId) {
+        return jdbc.query(CHAT_COLS + " where ch.contact_id = ? order by ch.id", CHAT, contactId).stream().findFirst();
+    }
+
+    public PageView<MessageView> messages(long chatId, Paging paging) {
+        get(chatId);
+        long total = jdbc.queryForObject("select count(*) from message where chat_id = ?", Long.class, chatId);
+        List<MessageView> items = jdbc.query("select id, chat_id, wa_message_id, direction, author_wa_id, body, msg_type,"
+                        + " sent_at, status from message where chat_id = ? order by sent_at desc, id desc limit ? offset ?",
+                MESSAGE, chatId, paging.size(), paging.offset());
+        return PageView.of(items, paging, total);
+    }
+
+    public HomeCountsView counts() {
+        long contacts = jdbc.queryForObject("select count(*) from contact", Long.class);
+        return jdbc.queryForObject("select count(*), coalesce(sum(case when unread_count > 0 then 1 else 0 end), 0),"
+                        + " coalesce(sum(unread_count), 0) from chat",
+                (rs, i) -> new HomeCountsView(contacts, rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+}

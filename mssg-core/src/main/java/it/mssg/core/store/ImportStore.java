@@ -1,0 +1,200 @@
+package it.mssg.core.store;
+
+import it.mssg.core.api.DuplicatePolicy;
+import it.mssg.core.api.ImportProgress;
+import it.mssg.core.api.ImportRowStatus;
+import it.mssg.core.domain.ContactText;
+import it.mssg.core.domain.TagPalette;
+import it.mssg.core.domain.csv.ParsedRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes an import with JDBC batches (no entity per row): contacts, then their custom fields and tags.
+ * The caller holds the one transaction that makes it all-or-nothing.
+ */
+@Repository
+public class ImportStore {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    ImportStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param created new contacts, @param merged stored contacts filled in, @param tagsCreated new tags */
+    public record Outcome(int created, int merged, int tagsCreated) {
+    }
+
+    /** E.164 → id of stored contacts among {@code numbers}. */
+    public Map<String, Long> idsByPhone(Collection<String> numbers) {
+        Map<String, Long> out = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(List.copyOf(numbers), Sql.CHUNK)) {
+            jdbc.query("select phone_e164, id from contact where phone_e164 in (" + Sql.marks(chunk.size()) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    /**
+     * Stores VALID rows as new contacts (source CSV) and, under MERGE, fills in stored contacts for
+     * DUPLICATE_IN_DB rows. Numbers stored since the preview are treated as DUPLICATE_IN_DB.
+     */
+    public Outcome write(List<ParsedRow> rows, DuplicatePolicy policy, Instant now, ImportProgress progress) {
+        List<ParsedRow> candidates = rows.stream().filter(r -> r.status() == ImportRowStatus.VALID
+                || (policy == DuplicatePolicy.MERGE && r.status() == ImportRowStatus.DUPLICATE_IN_DB)).toList();
+        long total = candidates.size();
+        Map<String, Long> stored = idsByPhone(candidates.stream().map(ParsedRow::e164).toList());
+        List<ParsedRow> fresh = new ArrayList<>();
+        List<ParsedRow> merge = new ArrayList<>();
+        for (ParsedRow r : candidates) {
+            if (stored.containsKey(r.e164())) {
+                if (policy == DuplicatePolicy.MERGE) merge.add(r);
+            } else {
+                fresh.add(r);
+            }
+        }
+        int[] tagsCreated = {0};
+        Map<String, Long> tagIds = ensureTags(candidates, now, tagsCreated);
+        Timestamp ts = Timestamp.from(now);
+        long done = 0;
+        long step = Math.max(BATCH, total / 40);
+        long nextReport = step;
+
+        // new contacts
+        for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
+            List<Object[]> args = new ArrayList<>(chunk.size());
+            for (ParsedRow r : chunk) {
+                args.add(new Object[]{r.e164(), r.name(), r.notes(), ContactText.searchText(r.name(), null, r.e164(), null),
+                        ContactText.sortName(r.name(), null, r.e164(), null), ts, ts});
+            }
+            jdbc.batchUpdate("insert into contact (phone_e164, display_name, notes, business, opted_out, source,"
+                    + " search_text, sort_name, created_at, updated_at) values (?, ?, ?, false, false, 'CSV', ?, ?, ?, ?)", args);
+            Map<String, Long> ids = idsByPhone(chunk.stream().map(ParsedRow::e164).toList());
+            insertFieldsAndTags(chunk, ids, tagIds, false);
+            done += chunk.size();
+            if (done >= nextReport) {
+                progress.progressed(done, total);
+                nextReport += step;
+            }
+        }
+
+        // stored contacts, MERGE
+        for (List<ParsedRow> chunk : Sql.chunks(merge, BATCH)) {
+            Map<String, Long> ids = new HashMap<>();
+            chunk.forEach(r -> ids.put(r.e164(), stored.get(r.e164())));
+            fillIn(chunk, ids, now);
+            insertFieldsAndTags(chunk, ids, tagIds, true);
+            done += chunk.size();
+            if (done >= nextReport) {
+                progress.progressed(done, total);
+                nextReport += step;
+            }
+        }
+        progress.progressed(total, total);
+        return new Outcome(fresh.size(), merge.size(), tagsCreated[0]);
+    }
+
+    /** Tag key → id for every tag the rows name, creating the missing ones. */
+    private Map<String, Long> ensureTags(List<ParsedRow> rows, Instant now, int[] created) {
+        Map<String, String> wanted = new LinkedHashMap<>(); // key → first spelling
+        rows.forEach(r -> r.tags().forEach(t -> wanted.putIfAbsent(t.toLowerCase(Locale.ROOT), t)));
+        Map<String, Long> ids = new HashMap<>();
+        if (wanted.isEmpty()) return ids;
+        loadTagIds(wanted.keySet(), ids);
+        List<Object[]> missing = new ArrayList<>();
+        wanted.forEach((key, name) -> {
+            if (!ids.containsKey(key)) missing.add(new Object[]{name, key, TagPalette.forName(name), Timestamp.from(now)});
+        });
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("insert into tag (name, name_key, color, created_at) values (?, ?, ?, ?)", missing);
+            created[0] = missing.size();
+            loadTagIds(wanted.keySet(), ids);
+        }
+        return ids;
+    }
+
+    private void loadTagIds(Collection<String> keys, Map<String, Long> into) {
+        for (List<String> chunk : Sql.chunks(List.copyOf(keys), Sql.CHUNK)) {
+            jdbc.query("select name_key, id from tag where name_key in (" + Sql.marks(chunk.size()) + ")",
+                    rs -> {
+                        into.put(rs.getString(1), rs.getLong(2));
+                    }, chunk.toArray());
+        }
+    }
+
+    private void insertFieldsAndTags(List<ParsedRow> chunk, Map<String, Long> ids, Map<String, Long> tagIds, boolean existing) {
+        List<Object[]> fields = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> tags = new ArrayList<>();
+        for (ParsedRow r : chunk) {
+            Long id = ids.get(r.e164());
+            if (id == null) throw new IllegalStateException("contact not stored: " + r.e164());
+            r.fields().forEach((k, v) -> {
+                fields.add(new Object[]{id, k, v});
+                if (existing) deletes.add(new Object[]{id, k.toLowerCase(Locale.ROOT)});
+            });
+            for (String t : r.tags()) {
+                Long tagId = tagIds.get(t.toLowerCase(Locale.ROOT));
+                tags.add(existing ? new Object[]{id, tagId, id, tagId} : new Object[]{id, tagId});
+            }
+        }
+        if (!deletes.isEmpty()) {
+            jdbc.batchUpdate("delete from contact_field where contact_id = ? and lower(field_key) = ?", deletes);
+        }
+        if (!fields.isEmpty()) {
+            jdbc.batchUpdate("insert into contact_field (contact_id, field_key, field_value) values (?, ?, ?)", fields);
+        }
+        if (!tags.isEmpty()) {
+            jdbc.batchUpdate(existing
+                    ? "insert into contact_tag (contact_id, tag_id) select ?, ? from (values (1)) x"
+                    + " where not exists (select 1 from contact_tag where contact_id = ? and tag_id = ?)"
+                    : "insert into contact_tag (contact_id, tag_id) values (?, ?)", tags);
+        }
+    }
+
+    /** MERGE: empty names and notes take the file's values; search columns follow. */
+    private void fillIn(List<ParsedRow> chunk, Map<String, Long> ids, Instant now) {
+        Map<Long, ParsedRow> byId = new HashMap<>();
+        chunk.forEach(r -> byId.put(ids.get(r.e164()), r));
+        List<Object[]> updates = new ArrayList<>();
+        jdbc.query("select id, display_name, push_name, phone_e164, wa_id, notes from contact where id in ("
+                + Sql.marks(byId.size()) + ")", rs -> {
+            long id = rs.getLong(1);
+            ParsedRow r = byId.get(id);
+            String name = rs.getString(2);
+            String notes = rs.getString(6);
+            boolean changed = false;
+            if ((name == null || name.isBlank()) && r.name() != null) {
+                name = r.name();
+                changed = true;
+            }
+            if ((notes == null || notes.isBlank()) && r.notes() != null) {
+                notes = r.notes();
+                changed = true;
+            }
+            if (changed || !r.fields().isEmpty() || !r.tags().isEmpty()) {
+                updates.add(new Object[]{name, notes, ContactText.searchText(name, rs.getString(3), rs.getString(4), rs.getString(5)),
+                        ContactText.sortName(name, rs.getString(3), rs.getString(4), rs.getString(5)), Timestamp.from(now), id});
+            }
+        }, byId.keySet().toArray());
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("update contact set display_name = ?, notes = ?, search_text = ?, sort_name = ?, updated_at = ?"
+                    + " where id = ?", updates);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package it.mssg.core.store;
+
+import it.mssg.core.api.ContactSource;
+import it.mssg.core.api.MessageAckChanged;
+import it.mssg.core.api.MessageDirection;
+import it.mssg.core.api.MessageReceived;
+import it.mssg.core.api.MessageStatus;
+import it.mssg.core.api.TagRules;
+import it.mssg.core.api.WaAck;
+import it.mssg.core.api.WaChat;
+import it.mssg.core.api.WaContact;
+import it.mssg.core.api.WaLabel;
+import it.mssg.core.api.WaMessage;
+import it.mssg.core.domain.ContactText;
+import it.mssg.core.domain.MessageStatuses;
+import it.mssg.core.domain.PhoneNumbers;
+import it.mssg.core.domain.TagPalette;
+import it.mssg.core.domain.WaIds;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies what WhatsApp reports, idempotently by WhatsApp ids: a value is written only when it differs,
+ * so the same report twice changes nothing and reports no change. Contacts from WhatsApp merge with
+ * CSV/manual contacts by phone number. Callers hold the transaction and publish the returned events.
+ */
+@Repository
+public class InboundStore {
+
+    private static final int MAX_BODY = 65_536;
+
+    private final ContactRepository contacts;
+    private final TagRepository tags;
+    private final ChatRepository chats;
+    private final MessageRepository messages;
+
+    InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages) {
+        this.contacts = contacts;
+        this.tags = tags;
+        this.chats = chats;
+        this.messages = messages;
+    }
+
+    public record ContactChanges(int added, int updated) {
+    }
+
+    // ---- labels
+
+    /** @return how many tags were created or changed */
+    public int syncLabels(List<WaLabel> labels, Instant now) {
+        int changed = 0;
+        for (WaLabel l : labels) {
+            if (l == null || l.id() == null || l.name() == null || l.name().isBlank()) continue;
+            String name = tagName(l.name());
+            String color = TagPalette.orDefault(l.hexColor(), name);
+            Optional<TagEntity> linked = tags.findByWaLabelId(l.id());
+            if (linked.isPresent()) {
+                TagEntity t = linked.get();
+                boolean nameFree = tags.findByNameKey(name.toLowerCase(Locale.ROOT)).map(o -> o.id.equals(t.id)).orElse(true);
+                boolean c = false;
+                if (!t.name.equals(name) && nameFree) {
+                    t.rename(name);
+                    c = true;
+                }
+                if (!t.color.equals(color)) {
+                    t.color = color;
+                    c = true;
+                }
+                if (c) changed++;
+                continue;
+            }
+            Optional<TagEntity> sameName = tags.findByNameKey(name.toLowerCase(Locale.ROOT));
+            if (sameName.isPresent()) {
+                if (sameName.get().waLabelId == null) {
+                    sameName.get().waLabelId = l.id();
+                    changed++;
+                }
+                continue;
+            }
+            TagEntity t = new TagEntity(name, color, now);
+            t.waLabelId = l.id();
+            tags.save(t);
+            changed++;
+        }
+        tags.flush();
+        return changed;
+    }
+
+    private static String tagName(String raw) {
+        String s = raw.strip().replaceAll("\\s+", " ").codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (s.length() > TagRules.MAX_NAME) s = s.substring(0, TagRules.MAX_NAME).strip();
+        return TagRules.name(s.isEmpty() ? "label" : s);
+    }
+
+    // ---- contacts
+
+    public ContactChanges syncContacts(List<WaContact> list, Instant now) {
+        List<WaContact> usable = list.stream().filter(c -> c != null && WaIds.isPerson(c.waId())).toList();
+        Index index = index(usable.stream().map(WaContact::waId).toList());
+        Map<String, TagEntity> labelTags = labelTags(usable.stream().flatMap(c -> c.labelIds().stream()).toList());
+        int added = 0, updated = 0;
+        for (WaContact wc : usable) {
+            ContactEntity c = index.find(wc.waId());
+            boolean created = false;
+            if (c == null) {
+                c = newContact(wc.waId(), index.phoneOf(wc.waId()), now);
+                created = true;
+            }
+            boolean changed = false;
+            if (c.waId == null) {
+                c.waId = wc.waId(); // a CSV/manual contact seen on WhatsApp for the first time
+                changed = true;
+            }
+            String push = ContactText.name(wc.pushName());
+            if (push != null && !push.equals(c.pushName)) {
+                c.pushName = push;
+                changed = true;
+            }
+            String name = ContactText.name(wc.name());
+            if (name != null && c.displayName == null) {
+                c.displayName = name; // never overwrite a name the user gave
+                changed = true;
+            }
+            if (wc.business() != c.business) {
+                c.business = wc.business();
+                changed = true;
+            }
+            for (String labelId : wc.labelIds()) {
+                TagEntity t = labelTags.get(labelId);
+                if (t != null && c.tags.add(t)) changed = true;
+            }
+            if (created) {
+                c.touch(now);
+                contacts.save(c);
+                index.put(c);
+                added++;
+            } else if (changed) {
+                c.touch(now);
+                updated++;
+            }
+        }
+        contacts.flush();
+        return new ContactChanges(added, updated);
+    }
+
+    private ContactEntity newContact(String waId, String phone, Instant now) {
+        ContactEntity c = new ContactEntity(ContactSource.WHATSAPP, now);
+        c.waId = waId;
+        c.phoneE164 = phone;
+        return c;
+    }
+
+    private Map<String, TagEntity> labelTags(List<String> labelIds) {
+        Map<String, TagEntity> out = new HashMap<>();
+        if (labelIds.isEmpty()) return out;
+        for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(labelIds), Sql.CHUNK)) {
+            tags.findByWaLabelIdIn(chunk).forEach(t -> out.put(t.waLabelId, t));
+        }
+        return out;
+    }
+
+    /** Contacts loaded by WhatsApp id and by the phone those ids carry, for one batch. */
+    private final class Index {
+        final Map<String, ContactEntity> byWaId = new HashMap<>();
+        final Map<String, ContactEntity> byPhone = new HashMap<>();
+        final Map<String, String> phones = new HashMap<>();
+
+        ContactEntity find(String waId) {
+            ContactEntity c = byWaId.get(waId);
+            if (c != null) return c;
+            String phone = phoneOf(waId);
+            return phone == null ? null : byPhone.get(phone);
+        }
+
+        String phoneOf(String waId) {
+            return phones.computeIfAbsent(waId, InboundStore::phoneFor);
+        }
+
+        void put(ContactEntity c) {
+            if (c.waId != null) byWaId.put(c.waId, c);
+            if (c.phoneE164 != null) byPhone.putIfAbsent(c.phoneE164, c);
+        }
+    }
+
+    private Index index(List<String> waIds) {
+        Index index = new Index();
+        Set<String> ids = new LinkedHashSet<>(waIds);
+        Set<String> phones = new LinkedHashSet<>();
+        ids.forEach(id -> {
+            String p = index.phoneOf(id);
+            if (p != null) phones.add(p);
+        });
+        for (List<String> chunk : Sql.chunks(ids, Sql.CHUNK)) contacts.findByWaIdIn(chunk).forEach(index::put);
+        for (List<String> chunk : Sql.chunks(phones, Sql.CHUNK)) contacts.findByPhoneE164In(chunk).forEach(index::put);
+        return index;
+    }
+
+    /** The E.164 number a {@code @c.us} id stands for (canonical when libphonenumber knows it), else null. */
+    static String phoneFor(String waId) {
+        return WaIds.phoneOf(waId).map(p -> {
+            PhoneNumbers.Result r = PhoneNumbers.normalise(p, null);
+            return r instanceof PhoneNumbers.Valid v ? v.e164() : p;
+        }).orElse(null);
+    }
+
+    // ---- chats
+
+    /** @return how many chats were created or changed */
+    public int syncChats(List<WaChat> list, Instant now) {
+        List<WaChat> usable = list.stream().filter(c -> c != null && !WaIds.isIgnored(c.waId())).toList();
+        Map<String, ChatEntity> byWaId = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(usable.stream().map(WaChat::waId).distinct().toList(), Sql.CHUNK)) {
+            chats.findByWaIdIn(chunk).forEach(ch -> byWaId.put(ch.waId, ch));
+        }
+        Map<String, TagEntity> labelTags = labelTags(usable.stream().flatMap(c -> c.labelIds().stream()).toList());
+        int changed = 0;
+        for (WaChat wc : usable) {
+            ChatEntity ch = byWaId.get(wc.waId());
+            boolean created = ch == null;
+            boolean c = false;
+            if (created) {
+                ch = new ChatEntity(wc.waId(), wc.group() || WaIds.isGroup(wc.waId()), now);
+            }
+            String name = ContactText.name(wc.name());
+            if (name != null && !name.equals(ch.name)) {
+                ch.name = name;
+                c = true;
+            }
+            int unread = Math.max(0, wc.unreadCount());
+            if (unread != ch.unreadCount) {
+                ch.unreadCount = unread;
+                c = true;
+            }
+            if (wc.lastActivity() != null && (ch.lastActivity == null || wc.lastActivity().isAfter(ch.lastActivity))) {
+                ch.lastActivity = wc.lastActivity();
+                c = true;
+            }
+            if (!ch.group && ch.contactId == null) {
+                ch.contactId = contactFor(wc.waId(), null, now).id;
+                c = true;
+            }
+            if (!ch.group && !wc.labelIds().isEmpty()) {
+                ContactEntity contact = contacts.findById(ch.contactId).orElse(null);
+                if (contact != null) {
+                    boolean tagged = false;
+                    for (String labelId : wc.labelIds()) {
+                        TagEntity t = labelTags.get(labelId);
+                        if (t != null && contact.tags.add(t)) tagged = true;
+                    }
+                    if (tagged) contact.touch(now);
+                }
+            }
+            if (created) {
+                chats.save(ch);
+                byWaId.put(ch.waId, ch);
+                changed++;
+            } else if (c) {
+                ch.updatedAt = now;
+                changed++;
+            }
+        }
+        chats.flush();
+        return changed;
+    }
+
+    /** The contact for a person's WhatsApp id, created (source WHATSAPP) when unknown. */
+    private ContactEntity contactFor(String waId, String pushName, Instant now) {
+        Optional<ContactEntity> byWa = contacts.findByWaId(waId);
+        if (byWa.isPresent()) return byWa.get();
+        String phone = phoneFor(waId);
+        if (phone != null) {
+            Optional<ContactEntity> byPhone = contacts.findByPhoneE164(phone);
+            if (byPhone.isPresent()) {
+                ContactEntity c = byPhone.get();
+                if (c.waId == null) {
+                    c.waId = waId;
+                    c.touch(now);
+                }
+                return c;
+            }
+        }
+        ContactEntity c = newContact(waId, phone, now);
+        c.pushName = ContactText.name(pushName);
+        c.touch(now);
+        return contacts.saveAndFlush(c);
+    }
+
+    private ChatEntity chatFor(String waId, Instant now) {
+        return chats.findByWaId(waId).orElseGet(() -> {
+            ChatEntity ch = new ChatEntity(waId, WaIds.isGroup(waId), now);
+            if (!ch.group) ch.contactId = contactFor(waId, null, now).id;
+            return chats.saveAndFlush(ch);
+        });
+    }
+
+    // ---- messages
+
+    /** What storing a batch of messages produced: first-time messages and forward status moves. */
+    public record MessageChanges(List<MessageReceived> received, List<MessageAckChanged> acks) {
+    }
+
+    /**
+     * @param liveWindow a new message sent less than this long ago counts as live (it arrived now rather
+     *                   than through a history sync) and raises its chat's unread count when inbound
+     */
+    public MessageChanges storeMessages(List<WaMessage> list, Instant now, Duration liveWindow) {
+        List<WaMessage> usable = list.stream().filter(m -> m != null && m.waMessageId() != null && !m.waMessageId().isBlank()
+                && !WaIds.isIgnored(m.chatWaId())).toList();
+        Map<String, MessageEntity> known = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(usable.stream().map(WaMessage::waMessageId).distinct().toList(), Sql.CHUNK)) {
+            messages.findByWaMessageIdIn(chunk).forEach(m -> known.put(m.waMessageId, m));
+        }
+        Map<String, ChatEntity> chatCache = new HashMap<>();
+        List<MessageReceived> received = new ArrayList<>();
+        List<MessageAckChanged> acks = new ArrayList<>();
+        for (WaMessage wm : usable) {
+            MessageStatus incoming = MessageStatus.fromAck(wm.ack());
+            MessageEntity m = known.get(wm.waMessageId());
+            if (m != null) {
+                MessageEntity stored = m;
+                MessageStatuses.advance(m.status, incoming).ifPresent(s -> {
+                    stored.status = s;
+                    acks.add(new MessageAckChanged(stored.id, stored.chatId, s));
+                });
+                continue;
+            }
+            ChatEntity chat = chatCache.computeIfAbsent(wm.chatWaId(), id -> chatFor(id, now));
+            m = new MessageEntity(wm.waMessageId(), chat.id, now);
+            m.direction = wm.fromMe() ? MessageDirection.OUTBOUND : MessageDirection.INBOUND;
+            m.authorWaId = chat.group && !wm.fromMe() ? bounded(wm.authorWaId(), 100) : null;
+            m.body = bounded(wm.body(), MAX_BODY);
+            m.type = wm.type() == null || wm.type().isBlank() ? "chat" : bounded(wm.type(), 40);
+            m.sentAt = wm.sentAt() == null ? now : wm.sentAt();
+            m.status = incoming;
+            messages.save(m);
+            known.put(m.waMessageId, m);
+            boolean live = m.sentAt.isAfter(now.minus(liveWindow));
+            if (chat.lastActivity == null || m.sentAt.isAfter(chat.lastActivity)) {
+                chat.lastActivity = m.sentAt;
+                chat.updatedAt = now;
+            }
+            if (live && m.direction == MessageDirection.INBOUND) {
+                chat.unreadCount++;
+                chat.updatedAt = now;
+            }
+            received.add(new MessageReceived(m.id, chat.id, chat.group ? null : chat.contactId, m.direction, live));
+        }
+        messages.flush();
+        return new MessageChanges(received, acks);
+    }
+
+    public List<MessageAckChanged> applyAck(WaAck ack) {
+        if (ack == null || ack.waMessageIds().isEmpty()) return List.of();
+        MessageStatus incoming = MessageStatus.fromAck(ack.ack());
+        List<MessageAckChanged> out = new ArrayList<>();
+        for (List<String> chunk : Sql.chunks(ack.waMessageIds().stream().distinct().toList(), Sql.CHUNK)) {
+            for (MessageEntity m : messages.findByWaMessageIdIn(chunk)) {
+                MessageStatuses.advance(m.status, incoming).ifPresent(s -> {
+                    m.status = s;
+                    out.add(new MessageAckChanged(m.id, m.chatId, s));
+                });
+            }
+        }
+        messages.flush();
+        return out;
+    }
+
+    private static String bounded(String s, int max) {
+        if (s == null) return null;
+        if (s.length() <= max) return s;
+        int end = max;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--; // never split an emoji
+        return s.substring(0, end);
+    }
+}

@@ -1,0 +1,59 @@
+package it.mssg.core;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of core's integration tests: the real Flyway migrations on an H2 FILE database in a temporary
+ * directory (as in the app), Hibernate validating the entities against them. One context for all.
+ */
+@SpringBootTest(classes = CoreTestApplication.class)
+public abstract class CoreIntegrationTest {
+
+    static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("mssg-core-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("mssg.data-dir", DATA_DIR::toString);
+        r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE");
+        r.add("spring.datasource.username", () -> "mssg");
+        r.add("spring.datasource.password", () -> "");
+        r.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
+        r.add("spring.jpa.open-in-view", () -> "false");
+        r.add("spring.flyway.locations", () -> "classpath:db/migration/core");
+        r.add("mssg.core.default-region", () -> "IT");
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** Every test starts from empty tables (all of them, whoever's migration made them). */
+    @BeforeEach
+    void emptyTables() {
+        var tables = jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                + " and table_type = 'BASE TABLE' and lower(table_name) <> 'flyway_schema_history'", String.class);
+        jdbc.execute("set referential_integrity false");
+        try {
+            tables.forEach(t -> jdbc.execute("truncate table \"" + t + "\" restart identity"));
+        } finally {
+            jdbc.execute("set referential_integrity true");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package it.mssg.core.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContactTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            +39 333-12     | 3933312
+            333 12         | 33312
+            (06) 123       | 06123
+            Mario          | mario
+            ÉLODIE         | élodie
+            Rossi 3        | rossi 3
+            '  '           | null
+            """)
+    void queryFragments(String query, String fragment) {
+        assertThat(ContactText.queryFragment(query)).isEqualTo(fragment);
+    }
+
+    @Test
+    void searchTextHoldsNamesAndBothNumberForms() {
+        String s = ContactText.searchText("Jan de Vries", "Jantje", "+31612345678", null);
+        assertThat(s).contains("jan de vries", "jantje", "31612345678", "0612345678");
+    }
+
+    @Test
+    void sortNameFallsBackToPushNameThenNumber() {
+        assertThat(ContactText.sortName(null, "Zoë", "+393331234567", null)).isEqualTo("zoë");
+        assertThat(ContactText.sortName(" ", null, "+393331234567", null)).isEqualTo("+393331234567");
+        assertThat(ContactText.sortName(null, null, null, "1@lid")).isEqualTo("1@lid");
+    }
+
+    @Test
+    void namesFromOutsideKeepEmojiAndDirectionMarks() {
+        String hostile = "\u200F<script>alert(1)</script> 👩‍👩‍👧";
+        assertThat(ContactText.name("  " + hostile + "  ")).isEqualTo(hostile);
+        assertThat(ContactText.name("x".repeat(300))).hasSize(200);
+    }
+}

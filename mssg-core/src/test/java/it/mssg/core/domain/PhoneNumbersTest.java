@@ -1,0 +1,79 @@
+package it.mssg.core.domain;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PhoneNumbersTest {
+
+    @ParameterizedTest(name = "{0} in {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "null", textBlock = """
+            +39 333 123 4567   | IT   | +393331234567
+            333 1234567        | IT   | +393331234567
+            333-123-4567       | IT   | +393331234567
+            (333) 123.4567     | IT   | +393331234567
+            0039 333 1234567   | null | +393331234567
+            +393331234567      | null | +393331234567
+            393331234567       | IT   | +393331234567
+            06 1234567         | IT   | +39061234567
+            +39 06 1234567     | US   | +39061234567
+            650 253 0000       | US   | +16502530000
+            1 650 253 0000     | US   | +16502530000
+            06 12345678        | NL   | +31612345678
+            +44 7911 123456    | IT   | +447911123456
+            4915112345678      | IT   | +4915112345678
+            '+39 333 1234567   | IT   | +393331234567
+            011 15 2345 6789   | AR   | +5491123456789
+            """)
+    void normalisesToE164(String raw, String region, String e164) {
+        PhoneNumbers.Result r = PhoneNumbers.normalise(raw, region);
+        assertThat(r).isInstanceOf(PhoneNumbers.Valid.class);
+        assertThat(((PhoneNumbers.Valid) r).e164()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest(name = "{0} in {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "null", textBlock = """
+            null               | IT   | EMPTY            | no phone number
+            "   "              | IT   | EMPTY            | no phone number
+            Mario Rossi        | IT   | NOT_A_NUMBER     | not a phone number
+            3.93331E+11        | IT   | NOT_A_NUMBER     | spreadsheet
+            333<script>        | IT   | NOT_A_NUMBER     | not a phone number
+            +39 333 +12        | IT   | NOT_A_NUMBER     | + in the middle
+            123                | IT   | TOO_SHORT        | too short
+            +39 333            | IT   | TOO_SHORT        | too short for a number in Italy
+            123456789012345678 | IT   | TOO_LONG         | too long
+            +999 1234567       | IT   | UNKNOWN_COUNTRY  | unknown country code
+            333 1234567        | null | NO_REGION        | with + and its country code
+            333 1234567        | XX   | NO_REGION        | with + and its country code
+            4412345678         | AT   | INVALID          | not a valid number in Austria
+            447911123456       | DE   | AMBIGUOUS        | +49447911123456 (Germany) or +447911123456
+            33612345678        | DE   | AMBIGUOUS        | +33612345678 (France)
+            """)
+    void rejectsWithAReason(String raw, String region, PhoneNumbers.Problem problem, String reasonPart) {
+        PhoneNumbers.Result r = PhoneNumbers.normalise(raw, region);
+        assertThat(r).isInstanceOf(PhoneNumbers.Invalid.class);
+        PhoneNumbers.Invalid invalid = (PhoneNumbers.Invalid) r;
+        assertThat(invalid.problem()).isEqualTo(problem);
+        assertThat(invalid.reason()).contains(reasonPart);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            +31612345678  | 0612345678
+            +393331234567 | 3331234567
+            """)
+    void nationalDigitsForSearch(String e164, String national) {
+        assertThat(PhoneNumbers.nationalDigits(e164)).isEqualTo(national);
+    }
+
+    @org.junit.jupiter.api.Test
+    void regionsHaveNamesAndCallingCodes() {
+        assertThat(PhoneNumbers.regions()).anySatisfy(r -> {
+            assertThat(r.code()).isEqualTo("IT");
+            assertThat(r.name()).isEqualTo("Italy");
+            assertThat(r.callingCode()).isEqualTo(39);
+        });
+        assertThat(PhoneNumbers.regions().size()).isGreaterThan(200);
+    }
+}
