@@ -66,7 +66,8 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
 
     public static GovernorSettings defaults() {
         return new GovernorSettings(
-                // 3–9 s: a person reading and typing; the Loopwave/wa gateway guards use a random 3–9 s before replies.
+                // 3–9 s: a person reading and typing; hosted WhatsApp Web gateways (e.g. Loopwave's anti-ban
+                // guards) wait a random 3–9 s before an automatic reply.
                 SpacingRange.ofSeconds(3, 9),
                 // 20–60 s: community reports (WebWhatsapp-Wrapper #416) survived bulk sends with random 30–60 s;
                 // whatsapp-web.js users were banned with a fixed 2 s delay after 30 messages.
