@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,10 @@ class ContactImportService implements ContactImport {
     private final SettingsService settings;
     private final CoreProperties properties;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final CoreClock clock;
 
     ContactImportService(ImportStore importStore, ExportStore exportStore, ImportPreviews previews, SettingsService settings,
-                         CoreProperties properties, ApplicationEventPublisher events, Clock clock) {
+                         CoreProperties properties, ApplicationEventPublisher events, CoreClock clock) {
         this.importStore = importStore;
         this.exportStore = exportStore;
         this.previews = previews;

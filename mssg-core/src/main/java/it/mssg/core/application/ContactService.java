@@ -15,7 +15,6 @@ import it.mssg.core.store.ContactStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.Optional;
 
 @Service
@@ -24,9 +23,9 @@ class ContactService implements ContactQueries, ContactCommands {
 
     private final ContactStore store;
     private final SettingsService settings;
-    private final Clock clock;
+    private final CoreClock clock;
 
-    ContactService(ContactStore store, SettingsService settings, Clock clock) {
+    ContactService(ContactStore store, SettingsService settings, CoreClock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;

@@ -4,7 +4,6 @@ import it.mssg.core.api.DuplicatePolicy;
 import it.mssg.core.domain.csv.ParsedImport;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -27,9 +26,9 @@ class ImportPreviews {
 
     private final Map<String, Preview> previews = new ConcurrentHashMap<>();
     private final CoreProperties properties;
-    private final Clock clock;
+    private final CoreClock clock;
 
-    ImportPreviews(CoreProperties properties, Clock clock) {
+    ImportPreviews(CoreProperties properties, CoreClock clock) {
         this.properties = properties;
         this.clock = clock;
     }

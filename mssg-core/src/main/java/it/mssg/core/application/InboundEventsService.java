@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -27,9 +26,9 @@ class InboundEventsService implements InboundEvents {
     private final InboundStore store;
     private final ApplicationEventPublisher events;
     private final CoreProperties properties;
-    private final Clock clock;
+    private final CoreClock clock;
 
-    InboundEventsService(InboundStore store, ApplicationEventPublisher events, CoreProperties properties, Clock clock) {
+    InboundEventsService(InboundStore store, ApplicationEventPublisher events, CoreProperties properties, CoreClock clock) {
         this.store = store;
         this.events = events;
         this.properties = properties;

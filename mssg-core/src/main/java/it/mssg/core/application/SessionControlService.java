@@ -6,7 +6,6 @@ import it.mssg.core.spi.WhatsAppSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ class SessionControlService implements SessionControl {
     private final ObjectProvider<WhatsAppSession> session;
     private final Instant startedAt;
 
-    SessionControlService(ObjectProvider<WhatsAppSession> session, Clock clock) {
+    SessionControlService(ObjectProvider<WhatsAppSession> session, CoreClock clock) {
         this.session = session;
         this.startedAt = clock.instant();
     }

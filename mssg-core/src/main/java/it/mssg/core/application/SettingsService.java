@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +33,14 @@ class SettingsService implements SettingsApi {
     private final CoreProperties properties;
     private final Environment environment;
     private final DataSource dataSource;
-    private final Clock clock;
+    private final CoreClock clock;
 
     private volatile String regionCache;
     private volatile AcknowledgementView ackCache;
     private volatile boolean ackLoaded;
     private volatile DataLocationView dataLocation;
 
-    SettingsService(SettingStore store, CoreProperties properties, Environment environment, DataSource dataSource, Clock clock) {
+    SettingsService(SettingStore store, CoreProperties properties, Environment environment, DataSource dataSource, CoreClock clock) {
         this.store = store;
         this.properties = properties;
         this.environment = environment;

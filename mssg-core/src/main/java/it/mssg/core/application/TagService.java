@@ -9,7 +9,6 @@ import it.mssg.core.store.TagStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +17,9 @@ import java.util.Optional;
 class TagService implements TagQueries, TagCommands {
 
     private final TagStore store;
-    private final Clock clock;
+    private final CoreClock clock;
 
-    TagService(TagStore store, Clock clock) {
+    TagService(TagStore store, CoreClock clock) {
         this.store = store;
         this.clock = clock;
     }
