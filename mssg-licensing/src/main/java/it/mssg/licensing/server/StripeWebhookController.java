@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Stripe's webhook. The signature is checked over the raw body as received (a String, never re-serialised);
+ * Stripe's webhook. The signature is checked over the raw body as received (never parsed and re-serialised first);
  * a replayed event id gets 200 so Stripe stops sending it, and is not processed again.
  */
 @RestController
@@ -26,9 +27,10 @@ class StripeWebhookController {
     }
 
     @PostMapping(path = "/stripe/webhook", consumes = "*/*")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody String rawBody,
+    ResponseEntity<Map<String, Object>> receive(@RequestBody byte[] rawBody,
                                                 @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-        WebhookEvent event = stripe.verifiedEvent(rawBody, signature);
+        // Stripe signs the UTF-8 bytes it sends; decoding them ourselves keeps any content type's charset out of it.
+        WebhookEvent event = stripe.verifiedEvent(new String(rawBody, StandardCharsets.UTF_8), signature);
         boolean processed = licences.handle(event);
         return ResponseEntity.ok(Map.of("received", true, "processed", processed));
     }

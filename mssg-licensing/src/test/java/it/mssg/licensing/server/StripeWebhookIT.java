@@ -80,6 +80,17 @@ class StripeWebhookIT {
     }
 
     @Test
+    void aPayloadWithNonAsciiTextIsVerifiedOverItsUtf8Bytes() {
+        String payload = RunningLicenceServer.event("evt_utf8_" + sessionId, "checkout.session.completed",
+                "{\"id\":\"" + sessionId + "\",\"object\":\"checkout.session\",\"custom_text\":\"Grüße, 谢谢 ✓\"}");
+
+        HttpResponse<String> response = server.deliver(payload);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(licences().bySubscription(subscriptionId)).isPresent();
+    }
+
+    @Test
     void aBadSignatureIsRefused() {
         String payload = checkoutCompleted("evt_badsig_" + sessionId);
 
