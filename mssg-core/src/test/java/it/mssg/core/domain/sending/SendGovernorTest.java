@@ -121,6 +121,28 @@ class SendGovernorTest {
                 .isEqualTo(GovernorVerdict.allow(NOW));
     }
 
+    @ParameterizedTest(name = "{0}: day cap reopens at {1}")
+    @CsvSource({
+            // on the 23-hour and the 25-hour day the day still starts and ends at local midnight
+            "2026-03-29T12:00:00+02:00, 2026-03-30T00:00:00+02:00",
+            "2026-10-25T12:00:00+01:00, 2026-10-26T00:00:00+01:00",
+            "2026-10-25T01:30:00+02:00, 2026-10-26T00:00:00+01:00",
+    })
+    void dailyCapOnDstDaysCountsFromLocalMidnight(OffsetDateTime now, OffsetDateTime reopens) {
+        GovernorSettings settings = open().withCaps(3, 3, 3);
+        Instant midnight = now.atZoneSameInstant(ROME).toLocalDate().atStartOfDay(ROME).toInstant();
+        SendHistory history = SendHistory.builder()
+                .sent("a@c.us", midnight, 1, false)
+                .sent("b@c.us", midnight.plusSeconds(60), 2, false)
+                .sent("c@c.us", midnight.plusSeconds(120), 3, false)
+                .sent("z@c.us", midnight.minusSeconds(1), 4, false)   // the day before
+                .build();
+
+        GovernorVerdict verdict = governor.verdict(campaignTo(ALICE, "hi"), history, settings, now.toInstant(), ROME);
+
+        assertThat(verdict).isEqualTo(GovernorVerdict.waitUntil(reopens.toInstant(), GovernorReason.CAP_DAY));
+    }
+
     // ---- warm-up ----------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "day {0} with {1} sends in the last hour: {2} {3}")
