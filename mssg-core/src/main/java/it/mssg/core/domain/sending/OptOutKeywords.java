@@ -1,6 +1,7 @@
 package it.mssg.core.domain.sending;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class OptOutKeywords {
      */
     public static OptOutKeywords of(Collection<String> keywords) {
         Set<String> normalised = new LinkedHashSet<>();
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (String keyword : keywords) {
             String key = normalise(keyword);
             if (key.isEmpty()) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -28,13 +29,15 @@ import static it.mssg.core.domain.sending.GovernorFixtures.facts;
 import static it.mssg.core.domain.sending.GovernorFixtures.open;
 import static it.mssg.core.domain.sending.GovernorFixtures.sendsBack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 class SendGovernorTest {
 
     private final SendGovernor governor = new SendGovernor(LOWEST);
 
     private static Instant local(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).atZone(ROME).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(ROME).toInstant();
     }
 
     // ---- caps -------------------------------------------------------------------------------------------
@@ -461,7 +464,7 @@ class SendGovernorTest {
         assertThat(pauses).as("never a fixed interval").hasSizeGreaterThan(rounds / 2);
         double mean = (double) sum / rounds;
         double middle = (minSeconds + maxSeconds) * 500.0;
-        assertThat(mean).isCloseTo(middle, org.assertj.core.data.Percentage.withPercentage(5));
+        assertThat(mean).isCloseTo(middle, withPercentage(5));
         assertThat(governor.verdict(facts(ALICE, purpose, "x", lastInbound), justSent, settings, NOW, ROME).at())
                 .isEqualTo(NOW.plusSeconds(minSeconds));
         assertThat(new SendGovernor(HIGHEST).verdict(facts(ALICE, purpose, "x", lastInbound), justSent, settings, NOW, ROME).at())
@@ -652,12 +655,12 @@ class SendGovernorTest {
     void etaRefusesImpossibleOrHugeQueues() {
         GovernorSettings noCold = open().withColdPerDay(0);
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> governor.estimateFinish(0, 1, SendHistory.empty(), noCold, NOW, ROME))
                 .withMessageContaining("cold budget is 0");
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> governor.estimateFinish(SendGovernor.MAX_ETA_SENDS, 1, SendHistory.empty(), open(), NOW, ROME));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> governor.estimateFinish(-1, 0, SendHistory.empty(), open(), NOW, ROME));
     }
 
