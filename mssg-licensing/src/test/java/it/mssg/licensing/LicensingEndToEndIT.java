@@ -66,9 +66,13 @@ class LicensingEndToEndIT {
 
     /** Buys through Checkout, lets Stripe's webhook arrive, and activates the key from the success page. */
     private String buy(Instant periodEnd) {
+        return buy(periodEnd, "active");
+    }
+
+    private String buy(Instant periodEnd, String stripeStatus) {
         URI checkout = licensing.startCheckout(Optional.of("buyer@example.com"));
         String sessionId = checkout.getPath().substring(checkout.getPath().lastIndexOf('/') + 1);
-        stripe.completeCheckout(sessionId, "cus_e2e", "sub_e2e", "active", periodEnd);
+        stripe.completeCheckout(sessionId, "cus_e2e", "sub_e2e", stripeStatus, periodEnd);
         String completed = RunningLicenceServer.event("evt_checkout_" + sessionId, "checkout.session.completed",
                 "{\"id\":\"" + sessionId + "\",\"object\":\"checkout.session\"}");
         assertThat(server.deliver(completed).statusCode()).isEqualTo(200);
@@ -161,6 +165,17 @@ class LicensingEndToEndIT {
 
         assertThat(canceled.state()).isEqualTo(LicenceState.CANCELED);
         assertThat(canceled.features()).allSatisfy(feature -> assertThat(feature.open()).isFalse());
+    }
+
+    @Test
+    void aTrialSubscriptionIsATrialWithTheLicensedFeatures() {
+        Instant trialEnd = clock.instant().plus(Duration.ofDays(14));
+
+        LicenceView trial = licensing.activate(buy(trialEnd, "trialing"));
+
+        assertThat(trial.state()).isEqualTo(LicenceState.TRIAL);
+        assertThat(trial.validUntil()).isEqualTo(trialEnd);
+        assertThat(entitlements.allows(Feature.LARGE_CAMPAIGNS)).isTrue();
     }
 
     @Test

@@ -22,16 +22,21 @@ import java.time.Duration;
  * @param gracePeriod         how long licensed features stay open after a token's validity ends
  * @param webhookTolerance    how old a webhook's signed timestamp may be
  * @param portalReturnUrl     where the Customer Portal's back link goes
+ * @param trialDays           days of free trial offered at checkout (0: none)
  */
 @ConfigurationProperties("mssg.licence-server")
 record LicenceServerSettings(URI publicUrl, String stripeSecretKey, String stripeWebhookSecret, String stripePriceId,
                              String stripeApiBase, String plan, String signingKeyId, Path signingKeyFile,
-                             String signingKey, Duration gracePeriod, Duration webhookTolerance, String portalReturnUrl) {
+                             String signingKey, Duration gracePeriod, Duration webhookTolerance, String portalReturnUrl,
+                             int trialDays) {
 
     LicenceServerSettings {
         plan = plan == null || plan.isBlank() ? "standard" : plan;
         gracePeriod = gracePeriod == null ? Duration.ofDays(7) : gracePeriod;
         webhookTolerance = webhookTolerance == null ? Duration.ofSeconds(300) : webhookTolerance;
+        if (trialDays < 0) {
+            throw new IllegalArgumentException("mssg.licence-server.trial-days must not be negative");
+        }
     }
 
     String checkoutSuccessUrl() {

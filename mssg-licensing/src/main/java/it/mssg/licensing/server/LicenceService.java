@@ -46,7 +46,8 @@ class LicenceService {
 
     URI startCheckout(String installId, Optional<String> email) {
         requireInstallId(installId);
-        return stripe.startCheckout(installId, email, settings.checkoutSuccessUrl(), settings.checkoutCancelUrl());
+        return stripe.startCheckout(installId, email, settings.trialDays(), settings.checkoutSuccessUrl(),
+                settings.checkoutCancelUrl());
     }
 
     URI openPortal(String licenceId, String installId) {

@@ -48,8 +48,11 @@ public class StripeBilling {
         return builder.build();
     }
 
-    /** A Checkout session in subscription mode for one install; the email is prefilled when the user gave one. */
-    public URI startCheckout(String installId, Optional<String> email, String successUrl, String cancelUrl) {
+    /**
+     * A Checkout session in subscription mode for one install; the email is prefilled when the user gave one, and a
+     * trial is offered when {@code trialDays} is above zero.
+     */
+    public URI startCheckout(String installId, Optional<String> email, int trialDays, String successUrl, String cancelUrl) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setClientReferenceId(installId)
@@ -57,6 +60,9 @@ public class StripeBilling {
                 .setSuccessUrl(successUrl)
                 .setCancelUrl(cancelUrl);
         email.ifPresent(params::setCustomerEmail);
+        if (trialDays > 0) {
+            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder().setTrialPeriodDays((long) trialDays).build());
+        }
         return URI.create(call(() -> stripe.v1().checkout().sessions().create(params.build())).getUrl());
     }
 

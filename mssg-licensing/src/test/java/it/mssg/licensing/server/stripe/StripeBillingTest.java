@@ -39,7 +39,7 @@ class StripeBillingTest {
 
     @Test
     void checkoutIsASubscriptionSessionForTheInstall() {
-        URI url = billing.startCheckout(INSTALL, Optional.of("buyer@example.com"),
+        URI url = billing.startCheckout(INSTALL, Optional.of("buyer@example.com"), 0,
                 "https://licences.test/checkout/complete?session_id={CHECKOUT_SESSION_ID}", "https://licences.test/checkout/canceled");
 
         assertThat(url.toString()).startsWith("https://checkout.stripe.test/c/pay/cs_test_");
@@ -57,9 +57,20 @@ class StripeBillingTest {
 
     @Test
     void checkoutWithoutEmailSendsNoEmail() {
-        billing.startCheckout(INSTALL, Optional.empty(), "https://licences.test/ok", "https://licences.test/no");
+        billing.startCheckout(INSTALL, Optional.empty(), 0, "https://licences.test/ok", "https://licences.test/no");
 
-        assertThat(fake.requests("POST", "/v1/checkout/sessions").get(0).form()).doesNotContainKey("customer_email");
+        assertThat(fake.requests("POST", "/v1/checkout/sessions").get(0).form())
+                .doesNotContainKey("customer_email")
+                .doesNotContainKey("subscription_data[trial_period_days]");
+    }
+
+    @Test
+    void aTrialIsOfferedWhenConfigured() {
+        billing.startCheckout(INSTALL, Optional.empty(), 14, "https://licences.test/ok", "https://licences.test/no");
+
+        assertThat(fake.requests("POST", "/v1/checkout/sessions").get(0).form())
+                .containsEntry("mode", "subscription")
+                .containsEntry("subscription_data[trial_period_days]", "14");
     }
 
     @Test
@@ -85,7 +96,7 @@ class StripeBillingTest {
 
     @Test
     void completedCheckoutIsReadBackWithCustomerSubscriptionAndEmail() {
-        billing.startCheckout(INSTALL, Optional.of("buyer@example.com"), "https://licences.test/ok", "https://licences.test/no");
+        billing.startCheckout(INSTALL, Optional.of("buyer@example.com"), 0, "https://licences.test/ok", "https://licences.test/no");
         String sessionId = fake.requests("POST", "/v1/checkout/sessions").size() == 1 ? "cs_test_1" : null;
         assertThat(billing.completedCheckout(sessionId)).isEmpty();
 
