@@ -25,7 +25,9 @@ public final class SendHistory {
     private SendHistory(Builder builder) {
         this.all = SendTimeline.of(builder.all, builder.allSize);
         this.cold = SendTimeline.of(builder.cold, builder.coldSize);
-        this.recipients = Map.copyOf(builder.recipients);
+        Map<String, RecipientSends> copies = new HashMap<>(builder.recipients.size() * 2);
+        builder.recipients.forEach((recipient, sends) -> copies.put(recipient, sends.copy()));
+        this.recipients = copies; // copies: a builder used again later cannot change a built history
         this.failureStreak = builder.failureStreak;
         this.linkedAt = builder.linkedAt;
     }
@@ -79,6 +81,13 @@ public final class SendHistory {
     private static final class RecipientSends {
         private long lastSentAt = Long.MIN_VALUE;
         private final Map<Long, Long> byFingerprint = new HashMap<>(4);
+
+        RecipientSends copy() {
+            RecipientSends copy = new RecipientSends();
+            copy.lastSentAt = lastSentAt;
+            copy.byFingerprint.putAll(byFingerprint);
+            return copy;
+        }
     }
 
     public static final class Builder {

@@ -63,6 +63,20 @@ class SendHistoryTest {
     }
 
     @Test
+    void aBuiltHistoryDoesNotChangeWhenItsBuilderIsUsedAgain() {
+        Instant t1 = Instant.parse("2026-12-02T08:00:00Z");
+        SendHistory.Builder builder = SendHistory.builder().sent("alice", t1, 7, false);
+        SendHistory built = builder.build();
+
+        builder.sent("alice", t1.plusSeconds(60), 8, true);
+
+        assertThat(built.lastSendTo("alice")).isEqualTo(t1.toEpochMilli());
+        assertThat(built.lastSendOf("alice", 8)).isEqualTo(Long.MIN_VALUE);
+        assertThat(built.sendCount()).isEqualTo(1);
+        assertThat(builder.build().sendCount()).isEqualTo(2);
+    }
+
+    @Test
     void growsPastItsInitialCapacity() {
         SendHistory.Builder builder = SendHistory.builder();
         for (int i = 0; i < 1000; i++) {
