@@ -182,6 +182,17 @@ class StripeWebhookIT {
     }
 
     @Test
+    void whenStripeCannotBeReadTheEventIsNotRecordedSoStripeRetriesIt() {
+        String payload = RunningLicenceServer.event("evt_unreadable_" + sessionId, "checkout.session.completed",
+                "{\"id\":\"cs_test_missing\",\"object\":\"checkout.session\"}");
+
+        HttpResponse<String> response = server.deliver(payload);
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(licences().eventSeen("evt_unreadable_" + sessionId)).isFalse();
+    }
+
+    @Test
     void theSuccessPageShowsTheLicenceKeyEvenBeforeTheWebhook() {
         HttpResponse<String> page = server.get("/checkout/complete?session_id=" + sessionId);
 
