@@ -39,8 +39,8 @@ public record SendBudget(List<CapUsage> caps, long warmUpDay, WarmUp.Step warmUp
         throw new IllegalArgumentException("no cap " + Objects.requireNonNull(kind));
     }
 
-    /** Sends still possible today to contacts who have written before: the smallest of the general caps. */
-    public int leftToday() {
+    /** How many could go right now before a cap holds them: the smallest of minute, hour and day left. */
+    public int leftNow() {
         return Math.min(cap(CapKind.DAY).left(), Math.min(cap(CapKind.HOUR).left(), cap(CapKind.MINUTE).left()));
     }
 }

@@ -596,7 +596,8 @@ class SendGovernorTest {
                 new SendBudget.CapUsage(SendBudget.CapKind.COLD_DAY, 20, 2, local("2026-12-03T00:00")));
         assertThat(budget.warmUpDay()).isEqualTo(7);
         assertThat(budget.cap(SendBudget.CapKind.HOUR).left()).isEqualTo(18);
-        assertThat(budget.leftToday()).isEqualTo(5);
+        assertThat(budget.leftNow()).isEqualTo(5);
+        assertThat(budget.cap(SendBudget.CapKind.DAY).left()).isEqualTo(97);
     }
 
     @Test
