@@ -1,11 +1,14 @@
 package it.mssg.agent.application;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import it.mssg.agent.matching.DraftWriter;
 import it.mssg.agent.matching.EmbeddingModels;
+import it.mssg.agent.matching.HttpDraftWriter;
 import it.mssg.agent.matching.HttpEmbeddingModel;
 import it.mssg.agent.matching.KnowledgeIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,18 @@ class AgentConfiguration {
     @Bean
     KnowledgeIndex agentKnowledgeIndex(AgentProperties properties) {
         return new KnowledgeIndex(new LazyModel(properties.embedding()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "mssg.agent.drafting", name = "enabled", havingValue = "true")
+    DraftWriter agentDraftWriter(AgentProperties properties) {
+        AgentProperties.Drafting d = properties.drafting();
+        HttpEmbeddingModel.Dialect dialect = switch (d.provider()) {
+            case OLLAMA -> HttpEmbeddingModel.Dialect.OLLAMA;
+            case OPENAI -> HttpEmbeddingModel.Dialect.OPENAI;
+            default -> throw new IllegalArgumentException("mssg.agent.drafting.provider must be OLLAMA or OPENAI");
+        };
+        return new HttpDraftWriter(dialect, d.url(), d.model(), d.apiKey(), d.timeout());
     }
 
     @Bean(destroyMethod = "close")

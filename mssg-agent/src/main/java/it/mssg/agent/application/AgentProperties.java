@@ -34,7 +34,8 @@ public record AgentProperties(
         @DefaultValue("15") int staleAfterMinutes,
         @DefaultValue({"refund", "refunds", "money back", "lawyer", "attorney", "legal action", "sue", "court",
                 "complaint", "complain", "chargeback", "fraud", "scam", "police"}) List<String> blockedTopics,
-        @DefaultValue Embedding embedding) {
+        @DefaultValue Embedding embedding,
+        @DefaultValue Drafting drafting) {
 
     public enum Provider {
         /** all-MiniLM-L6-v2 (quantized), inside the application: English, no download, no network. */
@@ -55,6 +56,16 @@ public record AgentProperties(
     public record Embedding(@DefaultValue("BUILTIN") Provider provider, Path modelPath, Path tokenizerPath,
                             @DefaultValue("MEAN") String pooling, URI url, String model, String apiKey,
                             @DefaultValue("10s") Duration timeout) {
+    }
+
+    /**
+     * Optional drafts by a local language model, shown as suggestions only (never sent by the agent) and dropped
+     * when they contain personal data that is not in the approved answers.
+     *
+     * @param provider OLLAMA or OPENAI (an OpenAI-compatible server)
+     */
+    public record Drafting(@DefaultValue("false") boolean enabled, @DefaultValue("OLLAMA") Provider provider, URI url,
+                           String model, String apiKey, @DefaultValue("30s") Duration timeout) {
     }
 
     /** The defaults as settings the user can edit. */

@@ -13,6 +13,7 @@ import it.mssg.agent.domain.KnowledgeMatch;
 import it.mssg.agent.domain.MessageFacts;
 import it.mssg.agent.domain.ReplyDecision;
 import it.mssg.agent.domain.ReplyPolicy;
+import it.mssg.agent.matching.DraftWriter;
 import it.mssg.agent.matching.KnowledgeIndex;
 import it.mssg.agent.spi.AgentReplySender;
 import it.mssg.core.api.ChatQueries;
@@ -61,12 +62,14 @@ class ReplyAgent {
     private final HealthCounter counter;
     private final SuggestionBook suggestions;
     private final ObjectProvider<AgentReplySender> sender;
+    private final ObjectProvider<DraftWriter> drafter;
     private final AgentWorker worker;
     private final Clock clock;
 
     ReplyAgent(ChatQueries chats, ContactQueries contacts, KnowledgeIndex index, KnowledgeBaseService knowledge,
                AgentRulesService rules, AgentStateStore state, HealthCounter counter, SuggestionBook suggestions,
-               ObjectProvider<AgentReplySender> sender, AgentWorker worker, Optional<Clock> clock) {
+               ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter, AgentWorker worker,
+               Optional<Clock> clock) {
         this.chats = chats;
         this.contacts = contacts;
         this.index = index;
@@ -76,6 +79,7 @@ class ReplyAgent {
         this.counter = counter;
         this.suggestions = suggestions;
         this.sender = sender;
+        this.drafter = drafter;
         this.worker = worker;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -124,7 +128,13 @@ class ReplyAgent {
                     next = next.agentReplied(now);
                 }
             }
-            case SUGGESTED -> suggestions.put(chat.id(), suggest(decision, matches, settings, chat, contact, message, now));
+            case SUGGESTED -> suggestions.put(chat.id(), withDraft(suggest(decision, matches, settings, chat, contact, message, now),
+                    facts, matches, contact, chat, message, now));
+            case SILENCE -> {
+                if (decision.reason() == ReasonCode.BELOW_THRESHOLD || decision.reason() == ReasonCode.AMBIGUOUS) {
+                    suggestions.put(chat.id(), withDraft(List.of(), facts, matches, contact, chat, message, now));
+                }
+            }
             default -> {
             }
         }
@@ -163,6 +173,23 @@ class ReplyAgent {
         AgentReplySender.Result result = outbox.queue(new AgentReplySender.AutoReply(chat.id(), contact.id(), message.id(),
                 entry.get().id(), text));
         return result == AgentReplySender.Result.QUEUED ? decision : decision.suppressedBecause(ReasonCode.SEND_REFUSED);
+    }
+
+    /**
+     * Adds a language model's draft after the approved answers, when drafting is configured. Drafts are only ever
+     * suggestions: nothing here reaches the outbox.
+     */
+    private List<SuggestionView> withDraft(List<SuggestionView> approved, MessageFacts facts, List<KnowledgeMatch> matches,
+                                           ContactView contact, ChatView chat, MessageView message, Instant now) {
+        DraftWriter writer = drafter.getIfAvailable();
+        if (writer == null || approved.size() >= SuggestionBook.MAX_PER_CHAT) return approved;
+        Map<String, String> variables = AnswerVariables.of(contact);
+        List<String> context = matches.stream().limit(KnowledgeBaseService.TOP)
+                .flatMap(m -> knowledge.entry(m.entryId()).stream())
+                .map(e -> AnswerTemplate.render(e.answerTemplate(), variables)).toList();
+        List<SuggestionView> all = new ArrayList<>(approved);
+        Drafts.suggestion(writer, facts.text(), context, chat.id(), message.id(), now).ifPresent(all::add);
+        return all;
     }
 
     /** The chosen answer first, then other entries that also reached the threshold: 1 to 3 approved answers. */
