@@ -13,7 +13,7 @@ public enum MessagePurpose {
     OPT_OUT_CONFIRMATION(true, true),
     /** A message the user scheduled for a time. */
     SCHEDULED(false, true),
-    /** An automatic follow-up ("no reply in N days"). */
+    /** A follow-up message sent automatically (e.g. a campaign's next step); Home's reminders send nothing. */
     FOLLOW_UP(false, true),
     /** One recipient's message of a campaign. */
     CAMPAIGN(false, true);
