@@ -19,30 +19,29 @@ class TagExpressionTest {
     }
 
     @ParameterizedTest(name = "any [{0}] all [{1}] exclude [{2}] on [{3}]: {4}")
-    @CsvSource({
-            // any,       all,          exclude,     contact tags,         matches
-            "vip lead,    ,             ,            lead,                 true",
-            "vip lead,    ,             ,            customer,             false",
-            "vip lead,    ,             ,            ,                     false",
-            ",            italy customer, ,          customer italy vip,   true",
-            ",            italy customer, ,          customer,             false",
-            ",            ,             competitor,  customer,             true",
-            ",            ,             competitor,  customer competitor,  false",
-            ",            ,             competitor,  ,                     true",
-            "vip lead,    italy,        optout,      vip italy,            true",
-            "vip lead,    italy,        optout,      vip italy optout,     false",
-            "vip lead,    italy,        optout,      lead france,          false",
-            "VIP,         ,             ,            vip,                  true",     // case-insensitive
-            "vip,         ,             ,            ' VIP ',              true",
-            ",            ,             ,            anything,             true",     // no tags: everyone
-            ",            ,             ,            ,                     true",
+    @CsvSource(delimiter = ';', value = {
+            // any;        all;             exclude;     contact tags (| between);  matches
+            "vip lead;     ;                ;            lead;                      true",
+            "vip lead;     ;                ;            customer;                  false",
+            "vip lead;     ;                ;            ;                          false",
+            ";             italy customer;  ;            customer|italy|vip;        true",
+            ";             italy customer;  ;            customer;                  false",
+            ";             ;                competitor;  customer;                  true",
+            ";             ;                competitor;  customer|competitor;       false",
+            ";             ;                competitor;  ;                          true",
+            "vip lead;     italy;           optout;      vip|italy;                 true",
+            "vip lead;     italy;           optout;      vip|italy|optout;          false",
+            "vip lead;     italy;           optout;      lead|france;               false",
+            "VIP;          ;                ;            vip;                       true",     // case-insensitive
+            "vip;          ;                ;            '  Vip ';                  true",     // trimmed
+            ";             ;                ;            anything;                  true",     // no tags: everyone
+            ";             ;                ;            ;                          true",
     })
     void matches(String any, String all, String exclude, String contactTags, boolean expected) {
         TagExpression expression = new TagExpression(tags(any), tags(all), tags(exclude));
+        Set<String> contact = contactTags == null ? Set.of() : Set.of(contactTags.split("\\|"));
 
-        assertThat(expression.matches(contactTags == null ? Set.of() : tags(contactTags.strip()).stream()
-                .map(t -> contactTags.startsWith(" ") ? " " + t + " " : t).collect(Collectors.toSet())))
-                .isEqualTo(expected);
+        assertThat(expression.matches(contact)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
