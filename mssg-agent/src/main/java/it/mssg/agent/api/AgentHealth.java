@@ -8,4 +8,6 @@ public interface AgentHealth {
 
     /** Counts for the days {@code from}..{@code to} inclusive, by day, outcome, reason and threshold met. */
     List<HealthCountView> daily(LocalDate from, LocalDate to);
+
+    AgentStatusView status();
 }

@@ -24,6 +24,8 @@ public enum ReasonCode {
     BLOCKED_TOPIC,
     /** The knowledge base has no enabled entry. */
     NO_KNOWLEDGE,
+    /** The embedding model could not be loaded or did not answer (e.g. a configured endpoint is down). */
+    MATCHING_FAILED,
     BELOW_THRESHOLD,
     /** The two best entries scored too close to tell apart. */
     AMBIGUOUS,

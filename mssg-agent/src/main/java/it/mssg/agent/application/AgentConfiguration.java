@@ -44,12 +44,17 @@ class AgentConfiguration {
     }
 
     /** Loads the model on first use (on the agent's worker), so start-up never waits for it. */
-    static final class LazyModel implements Supplier<EmbeddingModel> {
+    static final class LazyModel implements Supplier<EmbeddingModel>, KnowledgeIndex.Lazy {
         private final AgentProperties.Embedding config;
         private volatile EmbeddingModel model;
 
         LazyModel(AgentProperties.Embedding config) {
             this.config = config;
+        }
+
+        @Override
+        public boolean loaded() {
+            return model != null;
         }
 
         @Override

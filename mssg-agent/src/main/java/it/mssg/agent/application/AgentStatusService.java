@@ -1,6 +1,11 @@
 package it.mssg.agent.application;
 
 import it.mssg.agent.api.AgentHealth;
+import it.mssg.agent.api.AgentStatusView;
+import it.mssg.agent.matching.DraftWriter;
+import it.mssg.agent.matching.KnowledgeIndex;
+import it.mssg.agent.spi.AgentReplySender;
+import org.springframework.beans.factory.ObjectProvider;
 import it.mssg.agent.api.HealthCountView;
 import it.mssg.agent.api.NeedsHumanList;
 import it.mssg.agent.api.NeedsHumanView;
@@ -17,9 +22,25 @@ class AgentStatusService implements NeedsHumanList, AgentHealth {
     private final AgentStateStore store;
     private final HealthCounter counter;
 
-    AgentStatusService(AgentStateStore store, HealthCounter counter) {
+    private final KnowledgeIndex index;
+    private final AgentProperties properties;
+    private final ObjectProvider<AgentReplySender> sender;
+    private final ObjectProvider<DraftWriter> drafter;
+
+    AgentStatusService(AgentStateStore store, HealthCounter counter, KnowledgeIndex index, AgentProperties properties,
+                       ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter) {
         this.store = store;
         this.counter = counter;
+        this.index = index;
+        this.properties = properties;
+        this.sender = sender;
+        this.drafter = drafter;
+    }
+
+    @Override
+    public AgentStatusView status() {
+        return new AgentStatusView(properties.embedding().provider().name(), index.modelReady(), index.size(),
+                index.questionCount(), sender.getIfAvailable() != null, drafter.getIfAvailable() != null);
     }
 
     @Override

@@ -117,8 +117,21 @@ class ReplyAgent {
 
         boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && event.live()
                 && !facts.text().isBlank();
-        List<KnowledgeMatch> matches = worthMatching ? index.match(facts.text(), KnowledgeBaseService.TOP) : List.of();
+        List<KnowledgeMatch> matches = List.of();
+        boolean matchingFailed = false;
+        if (worthMatching) {
+            try {
+                matches = index.match(facts.text(), KnowledgeBaseService.TOP);
+            } catch (RuntimeException e) {
+                matchingFailed = true;
+                log.warn("agent: matching failed for chat {}: {}", chat.id(), e.getClass().getSimpleName());
+            }
+        }
         ReplyDecision decision = ReplyPolicy.decide(facts, matches, contactState, settings, now);
+        if (matchingFailed && decision.reason() == ReasonCode.NO_KNOWLEDGE) {
+            // every gate passed and only the scores are missing: say why the agent stayed silent
+            decision = new ReplyDecision(ReplyOutcome.SILENCE, ReasonCode.MATCHING_FAILED, false, null, 0, 0);
+        }
 
         switch (decision.outcome()) {
             case SENT -> {

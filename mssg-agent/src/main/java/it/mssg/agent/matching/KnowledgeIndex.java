@@ -53,6 +53,16 @@ public final class KnowledgeIndex {
         snapshot = Map.copyOf(next);
     }
 
+    /** True once the model has been loaded (by the first indexing or match). */
+    public boolean modelReady() {
+        return model instanceof Lazy lazy ? lazy.loaded() : true;
+    }
+
+    /** A model supplier that can tell whether it has loaded yet. */
+    public interface Lazy {
+        boolean loaded();
+    }
+
     public int size() {
         return snapshot.size();
     }

@@ -257,6 +257,18 @@ class ReplyAgentIT extends AgentITSupport {
     }
 
     @Test
+    void statusTellsWhatIsConnected() {
+        knowledge.test(new MessageTest("what time do you open?", null)); // loads the model if nothing has yet
+        var status = health.status();
+        assertThat(status.embeddingProvider()).isEqualTo("BUILTIN");
+        assertThat(status.modelReady()).isTrue();
+        assertThat(status.indexedEntries()).isGreaterThanOrEqualTo(3);
+        assertThat(status.indexedQuestions()).isGreaterThanOrEqualTo(12);
+        assertThat(status.outboxConnected()).isTrue();
+        assertThat(status.draftingEnabled()).isFalse();
+    }
+
+    @Test
     void settingsArePersisted() {
         assertThat(rules.settings().zoneId()).isEqualTo("UTC");
         assertThat(rules.settings().blockedTopics()).containsExactly("refund", "lawyer", "complaint");
