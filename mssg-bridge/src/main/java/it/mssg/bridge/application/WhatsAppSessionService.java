@@ -189,8 +189,13 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
         if (current == null) {
             throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "there is no page", null);
         }
+        List<Object> args = new ArrayList<>();
+        for (Object argument : arguments) {
+            // page arguments travel as JSON: numbers as int or double, never long
+            args.add(argument instanceof Long l ? Double.valueOf(l) : argument);
+        }
         return current.evaluate("([command, args]) => window.__mssg[command].apply(null, args)",
-                List.of(command, List.of(arguments)), runtime.callTimeout());
+                List.of(command, args), runtime.callTimeout());
     }
 
     /** Starts a send in the page; the future completes with the page's {@code sent} event. */
@@ -379,7 +384,7 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
             if (e.kind() == PageCallFailed.Kind.TIMEOUT) {
                 lifecycle.execute(() -> {
                     if (epoch.get() == from) {
-                        log.warn("The WhatsApp page stopped answering; killing the browser");
+                        log.warn("The WhatsApp page stopped answering; ending the browser");
                         killPage();
                         lost(DisconnectReason.TIMEOUT, "the page hung");
                     }
@@ -424,7 +429,7 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
             lifecycle.execute(() -> {
                 if (epoch.get() == from) {
                     log.warn("The WhatsApp page crashed");
-                    killPage();
+                    closePage();
                     lost(DisconnectReason.BROWSER_CRASHED, "the page crashed");
                 }
             });

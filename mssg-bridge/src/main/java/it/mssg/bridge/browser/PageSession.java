@@ -2,7 +2,6 @@ package it.mssg.bridge.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
@@ -135,10 +134,14 @@ public final class PageSession {
         }
         context = playwright.chromium().launchPersistentContext(settings.profileDir(), options);
         context.exposeBinding(BINDING, (source, arguments) -> {
-            if (arguments.length > 0 && arguments[0] instanceof Map<?, ?> event && !closing) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> typed = (Map<String, Object>) event;
-                listener.onPageEvent(typed);
+            if (arguments.length > 0 && arguments[0] instanceof List<?> batch && !closing) {
+                for (Object event : batch) {
+                    if (event instanceof Map<?, ?> map) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> typed = (Map<String, Object>) map;
+                        listener.onPageEvent(typed);
+                    }
+                }
             }
             return null;
         });
@@ -176,9 +179,15 @@ public final class PageSession {
         });
         page.navigate(settings.url(), new Page.NavigateOptions().setTimeout(settings.launchTimeout().toMillis()));
         loaded = true;
+        BrowserContext pumped = context;
         thread.pumpWith(slice -> {
-            if (page != null && !closing) {
-                page.waitForTimeout(slice.toMillis());
+            if (!closing) {
+                try {
+                    // processes incoming events locally until a task is queued or the slice ends
+                    pumped.waitForCondition(thread::hasTasks, new BrowserContext.WaitForConditionOptions().setTimeout(slice.toMillis()));
+                } catch (TimeoutError idle) {
+                    // nothing happened in this slice
+                }
             }
         });
     }
@@ -204,17 +213,9 @@ public final class PageSession {
         }), timeout.plusSeconds(1), "screenshot");
     }
 
-    /** Makes Chromium crash the page's renderer (the simulator's "page crash" fault). */
+    /** Crashes the page's renderer, as a real renderer crash would (the simulator's "page crash" fault). */
     public void crashRenderer() {
-        thread.submit(() -> {
-            CDPSession cdp = context.newCDPSession(page);
-            try {
-                cdp.send("Page.crash");
-            } catch (PlaywrightException expected) {
-                // the target died while answering
-            }
-            return null;
-        });
+        killRenderers();
     }
 
     /** Closes the browser politely; a browser that does not close in time is killed. */
@@ -243,18 +244,38 @@ public final class PageSession {
     }
 
     /**
-     * Ends the browser without its cooperation (a hung page holds the Playwright thread): kills the Chromium
-     * processes of this profile, which releases the thread, then lets the thread close Playwright.
+     * Cuts off a hung page: kills the renderer processes of this profile's browser. The call stuck on the
+     * Playwright thread then fails, the page counts as crashed, and the browser itself can still close
+     * cleanly (so it writes its storage to disk).
+     */
+    public void killRenderers() {
+        browserProcesses().forEach(browser -> browser.descendants()
+                .filter(p -> commandLine(p).contains("--type=renderer"))
+                .forEach(ProcessHandle::destroyForcibly));
+    }
+
+    /**
+     * Ends the browser without Playwright's help, for a page that holds the Playwright thread (a hung
+     * renderer does not release a pending evaluate even when killed). The browser first gets SIGTERM, on
+     * which Chromium writes its profile to disk and exits; what is left after a grace period is killed. That
+     * releases the Playwright thread, which then closes Playwright.
      */
     public void kill() {
         closing = true;
-        String marker = "--user-data-dir=" + settings.profileDir();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+        List<ProcessHandle> browsers = browserProcesses();
+        browsers.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle browser : browsers) {
+            try {
+                browser.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                log.warn("Chromium {} ignored SIGTERM; killing it", browser.pid());
+            }
+        }
+        browsers.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
         CompletableFuture<Void> released = thread.submit(() -> {
             if (playwright != null) {
                 playwright.close();
@@ -271,6 +292,33 @@ public final class PageSession {
                 driver.destroyForcibly();
             }
         }
+    }
+
+    /** The browser's main processes for this profile (its helpers carry a --type= switch). */
+    private List<ProcessHandle> browserProcesses() {
+        String marker = "--user-data-dir=" + settings.profileDir();
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String line = commandLine(p);
+                    return line.contains(marker) && !line.contains("--type=");
+                })
+                .toList();
+    }
+
+    /**
+     * A process's command line. Chromium rewrites the title of its helper processes into one string, which
+     * {@code ProcessHandle.Info} then reports without arguments: read /proc directly where there is one.
+     */
+    static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException e) {
+            // the process ended meanwhile
+        }
+        return process.info().commandLine().orElse("");
     }
 
     private void check(long calledOn) throws PageCallFailed {

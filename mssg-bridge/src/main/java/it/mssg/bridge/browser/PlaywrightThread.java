@@ -52,8 +52,8 @@ final class PlaywrightThread {
         this.pump = pump;
     }
 
-    boolean isCurrent() {
-        return Thread.currentThread() == thread;
+    boolean hasTasks() {
+        return !tasks.isEmpty();
     }
 
     /** Runs what is queued, then ends; a thread stuck in a hung call ends once the call is cut off. */
@@ -72,7 +72,7 @@ final class PlaywrightThread {
                 }
                 Pump current = pump;
                 if (current != null) {
-                    current.pump(Duration.ofMillis(25));
+                    current.pump(Duration.ofMillis(250));
                     task = tasks.poll();
                 } else {
                     task = tasks.poll(100, TimeUnit.MILLISECONDS);

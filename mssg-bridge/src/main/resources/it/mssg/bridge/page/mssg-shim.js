@@ -9,16 +9,29 @@
   // Before wa-js loads: no analytics, no third-party link previews, nothing posted to the status.
   window.WPPConfig = {disableGoogleAnalytics: true, linkPreviewApiServers: null, sendStatusToDevice: false};
 
-  var emitQueue = [];
+  // Events travel in batches with one binding call in flight at a time: Playwright for Java answers each
+  // binding call synchronously, so a flood of separate calls would pile up on its thread.
+  var outbox = [];
+  var inFlight = false;
   function emit(event) {
+    outbox.push(event);
+    flush();
+  }
+
+  function flush() {
+    if (inFlight || outbox.length === 0 || typeof window.__mssgEmit !== 'function') {
+      return;
+    }
+    var batch = outbox.splice(0, 500);
+    inFlight = true;
+    var done = function () {
+      inFlight = false;
+      flush();
+    };
     try {
-      if (typeof window.__mssgEmit === 'function') {
-        window.__mssgEmit(event);
-      } else {
-        emitQueue.push(event);
-      }
+      Promise.resolve(window.__mssgEmit(batch)).then(done, done);
     } catch (e) {
-      // the bridge is gone (page closing); nothing to tell
+      done();
     }
   }
 
@@ -174,11 +187,7 @@
   var started = Date.now();
   var onReadyAsked = false;
   var waiting = setInterval(function () {
-    if (emitQueue.length && typeof window.__mssgEmit === 'function') {
-      var queued = emitQueue;
-      emitQueue = [];
-      queued.forEach(emit);
-    }
+    flush();
     if (hooked) {
       clearInterval(waiting);
       return;

@@ -3,8 +3,41 @@
 // reported to the network (GET /control/state lists it) and answers undefined.
 (function () {
   'use strict';
+  // The device token is kept twice, as WhatsApp Web keeps its keys: in IndexedDB, which reaches the disk at
+  // once and so survives a browser that is killed, and in a cookie, which ignores the port and so survives a
+  // simulator that comes back on another random port after an app restart.
   var TOKEN_KEY = 'mssgSimToken';
-  var token = localStorage.getItem(TOKEN_KEY);
+  function idb(mode, action) {
+    return new Promise(function (resolve) {
+      var open = indexedDB.open('mssg-simulator', 1);
+      open.onupgradeneeded = function () { open.result.createObjectStore('device'); };
+      open.onerror = function () { resolve(null); };
+      open.onsuccess = function () {
+        var tx = open.result.transaction('device', mode);
+        var request = action(tx.objectStore('device'));
+        tx.oncomplete = function () { resolve(request.result === undefined ? null : request.result); open.result.close(); };
+        tx.onerror = function () { resolve(null); open.result.close(); };
+      };
+    });
+  }
+  var tokenStore = {
+    get: function () {
+      var match = document.cookie.match(/(?:^|; )mssgSimToken=([^;]*)/);
+      if (match) {
+        return Promise.resolve(decodeURIComponent(match[1]));
+      }
+      return idb('readonly', function (store) { return store.get(TOKEN_KEY); });
+    },
+    set: function (value) {
+      document.cookie = TOKEN_KEY + '=' + encodeURIComponent(value) + '; Path=/; Max-Age=31536000; SameSite=Strict';
+      idb('readwrite', function (store) { return store.put(value, TOKEN_KEY); });
+    },
+    remove: function () {
+      document.cookie = TOKEN_KEY + '=; Path=/; Max-Age=0; SameSite=Strict';
+      idb('readwrite', function (store) { return store.delete(TOKEN_KEY); });
+    }
+  };
+  var token = null;
   var listeners = {};
   var readyCallbacks = [];
   var seq = 0;
@@ -124,7 +157,10 @@
   }
 
   function boot() {
-    return api('POST', '/wa/api/hello', {token: token}).then(function (hello) {
+    return tokenStore.get().then(function (stored) {
+      token = stored;
+      return api('POST', '/wa/api/hello', {token: token});
+    }).then(function (hello) {
       seq = hello.seq;
       state.me = hello.me;
       if (hello.authenticated) {
@@ -132,7 +168,7 @@
         return loadMain();
       }
       if (token) {
-        localStorage.removeItem(TOKEN_KEY);
+        tokenStore.remove();
         token = null;
       }
       state.authCode = hello.authCode;
@@ -145,7 +181,7 @@
       fire('conn.auth_code_change', authCode(event.code));
     } else if (event.type === 'authenticated' && !state.authenticated) {
       token = event.token;
-      localStorage.setItem(TOKEN_KEY, token);
+      tokenStore.set(token);
       state.authenticated = true;
       state.authCode = null;
       fire('conn.auth_code_change', null);
@@ -175,7 +211,7 @@
   }
 
   function loggedOut() {
-    localStorage.removeItem(TOKEN_KEY);
+    tokenStore.remove();
     token = null;
     state.authenticated = false;
     state.mainReady = false;
