@@ -4,11 +4,13 @@ import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactSearch;
 import it.mssg.core.api.ContactSort;
 import it.mssg.core.api.Paging;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /** What the contact list shows (search text, tag chips, order, page), and the links that change one of them. */
 public record ContactListState(String q, Set<Long> tags, String sort, int page) {
@@ -82,18 +84,19 @@ public record ContactListState(String q, Set<Long> tags, String sort, int page) 
         return pageUrl(page);
     }
 
+    /** Values are form-encoded ({@code +} → %2B), so a searched "+39" comes back as "+39", not " 39". */
     private static String url(String path, String q, Set<Long> tags, String sort, int page) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+        StringJoiner query = new StringJoiner("&");
         if (q != null && !q.isEmpty()) {
-            builder.queryParam("q", q);
+            query.add("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         }
-        tags.forEach(tag -> builder.queryParam("tag", tag));
+        tags.forEach(tag -> query.add("tag=" + tag));
         if (sort != null && !sort.equals("name")) {
-            builder.queryParam("sort", sort);
+            query.add("sort=" + URLEncoder.encode(sort, StandardCharsets.UTF_8));
         }
         if (page > 0) {
-            builder.queryParam("page", page);
+            query.add("page=" + page);
         }
-        return builder.encode().build().toUriString();
+        return query.length() == 0 ? path : path + "?" + query;
     }
 }

@@ -25,7 +25,12 @@ class HostAllowListFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (allowList.allows(request.getHeader(HttpHeaders.HOST))) {
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host == null) {
+            // only HTTP/1.0 clients omit Host; browsers (the DNS-rebinding vector) always send it
+            host = request.getServerName();
+        }
+        if (allowList.allows(host)) {
             chain.doFilter(request, response);
             return;
         }

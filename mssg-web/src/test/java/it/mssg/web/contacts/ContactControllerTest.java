@@ -1,0 +1,136 @@
+package it.mssg.web.contacts;
+
+import it.mssg.core.api.ChatQueries;
+import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactEdit;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.ContactSource;
+import it.mssg.core.api.ContactView;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.MessageDirection;
+import it.mssg.core.api.MessageStatus;
+import it.mssg.core.api.MessageView;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.PageView;
+import it.mssg.core.api.Paging;
+import it.mssg.core.api.TagQueries;
+import it.mssg.core.api.TagRefView;
+import it.mssg.core.api.TagView;
+import it.mssg.web.WebSliceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(ContactController.class)
+class ContactControllerTest extends WebSliceTest {
+
+    @MockitoBean ContactQueries contacts;
+    @MockitoBean ContactCommands commands;
+    @MockitoBean TagQueries tags;
+    @MockitoBean ChatQueries chats;
+
+    ContactView anna = new ContactView(7, "393331234567@c.us", "+393331234567", "Anna <img src=x onerror=alert(1)>",
+            "annina \u202Eevil", false, "likes <b>tea</b>\nand cake 🍰", false, ContactSource.CSV,
+            Map.of("city", "Torino"), List.of(new TagRefView(1, "vip", "#aa0000")), 70L,
+            Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-02T10:00:00Z"));
+
+    @BeforeEach
+    void data() {
+        when(contacts.get(7)).thenReturn(anna);
+        when(contacts.get(99)).thenThrow(new NotFoundException("contact", 99));
+        when(tags.list()).thenReturn(List.of(new TagView(1, "vip", "#aa0000", 1), new TagView(2, "friends", "#00aa00", 0)));
+        when(chats.messages(70, Paging.of(0, ContactController.MESSAGES_PAGE))).thenReturn(new PageView<>(List.of(
+                new MessageView(2, 70, "w2", MessageDirection.OUTBOUND, null, "second </span><script>x()</script>", "chat",
+                        Instant.parse("2026-11-02T10:00:00Z"), MessageStatus.READ),
+                new MessageView(1, 70, "w1", MessageDirection.INBOUND, null, "first 👋", "chat",
+                        Instant.parse("2026-11-01T10:00:00Z"), null)), 0, 30, 2));
+    }
+
+    @Test
+    void showsEverythingEscapedWithTheConversationOldestFirst() throws Exception {
+        String html = mvc.perform(get("/contacts/7").with(owner()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Anna &lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img src=x")
+                .contains("annina \u202Eevil")
+                .contains("likes &lt;b&gt;tea&lt;/b&gt;\nand cake 🍰")
+                .contains("Torino")
+                .contains("second &lt;/span&gt;&lt;script&gt;x()&lt;/script&gt;")
+                .doesNotContain("<script>x()");
+        assertThat(html.indexOf("first 👋")).isLessThan(html.indexOf("second &lt;"));
+        assertThat(html).contains("value=\"2\">friends</option>").doesNotContain("value=\"1\">vip</option>");
+    }
+
+    @Test
+    void anUnknownContactIsA404Page() throws Exception {
+        mvc.perform(get("/contacts/99").with(owner()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("does not exist")));
+    }
+
+    @Test
+    void savingDetailsSendsAnEditAndSwapsTheEditor() throws Exception {
+        when(commands.update(anyLong(), any())).thenReturn(anna);
+        mvc.perform(post("/contacts/7").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("displayName", "Anna B").param("notes", "new notes").param("optedOut", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Saved.")))
+                .andExpect(content().string(containsString("id=\"contact-editor\"")))
+                .andExpect(content().string(not(containsString("<html"))));
+        verify(commands).update(7, new ContactEdit("Anna B", "new notes", null, null, true));
+    }
+
+    @Test
+    void addingAndRemovingATagReplacesTheSet() throws Exception {
+        mvc.perform(post("/contacts/7/tags").with(owner()).with(csrf().asHeader()).header("HX-Request", "true").param("tagId", "2"))
+                .andExpect(status().isOk());
+        verify(commands).update(7, ContactEdit.tags(Set.of(1L, 2L)));
+        mvc.perform(post("/contacts/7/tags/1/remove").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk());
+        verify(commands).update(7, ContactEdit.tags(Set.of()));
+    }
+
+    @Test
+    void badFieldsKeepWhatWasTypedAndSayWhy() throws Exception {
+        mvc.perform(post("/contacts/7/fields").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("key", "city", "city").param("value", "Roma", "Milano"))
+                .andExpect(status().is(422))
+                .andExpect(header().string("HX-Reswap", "none"))
+                .andExpect(header().string("HX-Trigger", containsString("appears twice")));
+        verify(commands, never()).update(anyLong(), any());
+    }
+
+    @Test
+    void fieldsFromParallelLists() {
+        assertThat(ContactController.fields(List.of("city", " ", "age "), List.of("Roma", "", "40")))
+                .containsExactly(Map.entry("city", "Roma"), Map.entry("age", "40"));
+        assertThat(ContactController.fields(null, null)).isEmpty();
+        assertThat(ContactController.fields(List.of("note"), List.of())).containsExactly(Map.entry("note", ""));
+        assertThatThrownBy(() -> ContactController.fields(List.of(""), List.of("orphan value")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("field name");
+    }
+}
