@@ -1,0 +1,137 @@
+package it.mssg.bridge.simulator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimulatedNetworkTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+    private SimulatedNetwork network;
+
+    @AfterEach
+    void close() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    private SimulatedNetwork network() {
+        network = new SimulatedNetwork(SimulatedNetwork.Seed.SMALL, dir, clock);
+        return network;
+    }
+
+    @Test
+    void unlinkedPageGetsAQrScanLinksAndTheLinkSurvivesARestart() throws Exception {
+        SimulatedNetwork n = network();
+        assertThat(n.scan()).as("no page waits for a scan").isFalse();
+        Map<String, Object> hello = n.hello(null);
+        assertThat(hello.get("authenticated")).isEqualTo(false);
+        @SuppressWarnings("unchecked")
+        String code = (String) ((Map<String, Object>) hello.get("authCode")).get("fullCode");
+        assertThat(code).startsWith("2@");
+        assertThat(n.scan()).isTrue();
+        List<Map<String, Object>> events = n.events((Long) hello.get("seq"), Duration.ZERO);
+        assertThat(events).extracting(e -> e.get("type")).containsExactly("authenticated");
+        String token = (String) events.get(0).get("token");
+        n.close();
+
+        SimulatedNetwork again = new SimulatedNetwork(SimulatedNetwork.Seed.SMALL, dir, clock);
+        try {
+            assertThat(again.hello(token).get("authenticated")).isEqualTo(true);
+            again.logout(token);
+            assertThat(again.isLinked(token)).isFalse();
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void qrRotatesEveryTwentySecondsWhileAPageWaits() {
+        SimulatedNetwork n = network();
+        @SuppressWarnings("unchecked")
+        String first = (String) ((Map<String, Object>) n.hello(null).get("authCode")).get("fullCode");
+        clock.advance(Duration.ofSeconds(19));
+        @SuppressWarnings("unchecked")
+        String stillFirst = (String) ((Map<String, Object>) n.hello(null).get("authCode")).get("fullCode");
+        clock.advance(Duration.ofSeconds(2));
+        @SuppressWarnings("unchecked")
+        String second = (String) ((Map<String, Object>) n.hello(null).get("authCode")).get("fullCode");
+        assertThat(stillFirst).isEqualTo(first);
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void inboundSendAndFaults() throws Exception {
+        SimulatedNetwork n = network();
+        long seq = (Long) n.hello(null).get("seq");
+        String id = n.inbound("393330000002", "hi");
+        assertThat(id).startsWith("false_393330000002@c.us_");
+        assertThat(n.messages("393330000002@c.us", 1)).extracting(m -> m.get("body")).containsExactly("hi");
+        assertThatThrownBy(() -> n.inbound("12ab", "x")).isInstanceOf(IllegalArgumentException.class);
+
+        n.fault(Map.of("type", "unknown-number", "number", "393339999999"));
+        assertThat(n.exists("393339999999@c.us")).isEmpty();
+        assertThat(n.exists("393330000002@c.us")).contains("393330000002@c.us");
+        assertThatThrownBy(() -> n.send("393339999999@c.us", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(n.sent()).isEmpty();
+
+        n.fault(Map.of("type", "duplicate-events", "count", 1));
+        n.inbound("393330000003", "twice");
+        List<Map<String, Object>> events = n.events(seq, Duration.ZERO);
+        assertThat(events).extracting(e -> e.get("type")).containsExactly("message", "message", "message");
+        assertThat(events.get(1).get("message")).isEqualTo(events.get(2).get("message"));
+
+        AtomicBoolean crashed = new AtomicBoolean();
+        n.onCrashFault(() -> crashed.set(true));
+        n.fault(Map.of("type", "crash"));
+        assertThat(crashed).isTrue();
+        assertThatThrownBy(() -> n.fault(Map.of("type", "meteor"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void largeSeedIsTheBenchmarkAccount() {
+        network = new SimulatedNetwork(SimulatedNetwork.Seed.LARGE, dir, clock);
+        Map<String, Object> state = network.state();
+        assertThat(state.get("contacts")).isEqualTo(5000);
+        assertThat(state.get("chats")).isEqualTo(1001);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
