@@ -22,4 +22,16 @@ class BridgeArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("it.mssg.core.domain..", "it.mssg.core.application..",
                     "it.mssg.core.store..")
             .allowEmptyShould(true);
+
+    /** Playwright objects are confined to one thread; only the browser and page packages may hold them. */
+    @ArchTest
+    static final ArchRule playwrightOnlyInBrowserAndPage = noClasses().that().resideInAPackage("it.mssg.bridge..")
+            .and().resideOutsideOfPackages("it.mssg.bridge.browser..", "it.mssg.bridge.page..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.playwright..");
+
+    /** The domain does not reach into the adapters. */
+    @ArchTest
+    static final ArchRule domainDependsOnNoAdapter = noClasses().that().resideInAPackage("it.mssg.bridge.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("it.mssg.bridge.browser..", "it.mssg.bridge.page..",
+                    "it.mssg.bridge.simulator..", "it.mssg.bridge.sync..", "it.mssg.bridge.application..");
 }
