@@ -493,6 +493,12 @@ public final class SimulatedNetwork implements AutoCloseable {
                 }
                 return "page hang sent";
             }
+            case "reload" -> {
+                synchronized (lock) {
+                    append(new LinkedHashMap<>(Map.of("type", "reload")));
+                }
+                return "page reload sent";
+            }
             case "slow-acks" -> {
                 long ms = number(fault.get("ms"), 5000);
                 synchronized (lock) {

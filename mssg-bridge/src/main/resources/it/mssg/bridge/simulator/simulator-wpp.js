@@ -203,6 +203,10 @@
       fire('chat.msg_ack_change', strict({ack: event.ack, chat: wid(event.chat), ids: event.ids.map(msgKey)}, 'AckChange'));
     } else if (event.type === 'logout' && state.authenticated) {
       loggedOut();
+    } else if (event.type === 'reload') {
+      // WhatsApp Web reloads itself now and then (updates, conflicts)
+      location.reload();
+      return;
     } else if (event.type === 'hang') {
       // the "page hang" fault: the renderer spins forever
       for (;;) { /* hang */ }

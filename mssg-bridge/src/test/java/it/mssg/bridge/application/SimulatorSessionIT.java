@@ -147,6 +147,22 @@ class SimulatorSessionIT {
     }
 
     @Test
+    void aPageReloadReinjectsTheShimAndComesBackReadyWithoutQr() throws Exception {
+        try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
+            int statesBefore = h.states.size();
+            assertEquals(200, h.post("/control/fault", Map.of("type", "reload")).statusCode());
+            BridgeHarness.await(() -> h.states.size() > statesBefore && h.session.status().state() == SessionState.READY,
+                    Duration.ofSeconds(30), () -> "READY again, states " + h.states);
+            assertThat(h.states.subList(statesBefore, h.states.size())).extracting(SessionStatus::state)
+                    .containsSubsequence(SessionState.STARTING, SessionState.SYNCING, SessionState.READY)
+                    .doesNotContain(SessionState.QR_REQUIRED, SessionState.DISCONNECTED);
+            WhatsAppGateway.SendReceipt receipt = h.gateway.send(new WhatsAppGateway.OutgoingText("393330000002@c.us", "still here"));
+            assertThat(receipt.ack()).isGreaterThanOrEqualTo(1);
+            assertThat(h.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void logoutEndsLoggedOutAndClearsTheProfile() throws Exception {
         try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
             assertThat(dataDir.resolve("browser")).isDirectory();
