@@ -130,6 +130,15 @@ class LicensingEndToEndIT {
         clock.advance(Duration.ofDays(2));
         assertThat(licensing.current().state()).isEqualTo(LicenceState.ACTIVE);
 
+        // A clock that once ran a year ahead makes today look rolled back, until the licence server vouches for the time.
+        Instant today = clock.instant();
+        clock.advance(Duration.ofDays(365));
+        licensing.current();
+        clock.set(today);
+        assertThat(licensing.current().state()).isEqualTo(LicenceState.INVALID);
+        assertThat(licensing.refresh().state()).isEqualTo(LicenceState.ACTIVE);
+        assertThat(licensing.current().state()).isEqualTo(LicenceState.ACTIVE);
+
         server.close();
 
         clock.set(renewedEnd.minusSeconds(1));

@@ -134,9 +134,9 @@ class LicensingService implements Licensing, Entitlements {
 
     private LicenceView accept(StoredLicence stored, String token) {
         Instant now = clock.instant();
-        StoredLicence candidate = new StoredLicence(stored.installId(), token, null, null, stored.email(),
-                stored.lastSeenAt(), stored.lastRefreshedAt());
-        LicenceStateRules.Evaluation evaluation = evaluate(candidate, now);
+        // A fresh token is checked against its own signed issue time, not against a latest seen time that a clock
+        // running ahead may have pushed into the future.
+        LicenceStateRules.Evaluation evaluation = evaluate(stored.candidate(token), now);
         if (evaluation.state() == LicenceState.INVALID || evaluation.claims().isEmpty()) {
             throw new LicensingException("The licence server sent a token this install cannot use: " + evaluation.reason());
         }

@@ -30,9 +30,18 @@ public record StoredLicence(String installId, String token, String licenceId, St
         return new StoredLicence(installId, token, licenceId, status, email, latest, lastRefreshedAt);
     }
 
+    /**
+     * The record holding a fresh token from the licence server. The latest seen time starts over at {@code now}: the
+     * token's signed issue time already vouches for the clock, and a clock that once ran ahead must not lock the
+     * licence until that future date.
+     */
     public StoredLicence withToken(String newToken, LicenceClaims claims, Instant now) {
-        return new StoredLicence(installId, newToken, claims.licenceId(), claims.status().name(), email, lastSeenAt, now)
-                .seenAt(now);
+        return new StoredLicence(installId, newToken, claims.licenceId(), claims.status().name(), email, now, now);
+    }
+
+    /** The record as it would be with this token and no history of seen times; for checking a fresh token. */
+    public StoredLicence candidate(String newToken) {
+        return new StoredLicence(installId, newToken, null, null, email, null, lastRefreshedAt);
     }
 
     public StoredLicence withEmail(String newEmail) {
