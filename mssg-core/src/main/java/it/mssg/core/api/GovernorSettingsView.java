@@ -1,0 +1,50 @@
+package it.mssg.core.api;
+
+import it.mssg.core.domain.sending.GovernorSettings;
+import it.mssg.core.domain.sending.QuietHours;
+import it.mssg.core.domain.sending.SpacingRange;
+import it.mssg.core.domain.sending.WarmUp;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+/**
+ * The governor's settings in plain units for forms and JSON. Spacing in seconds; {@code quietStart}/{@code quietEnd}
+ * both null = no quiet hours; {@code warmUp} false = full caps from the first day.
+ */
+public record GovernorSettingsView(long replySpacingMinSeconds, long replySpacingMaxSeconds,
+                                   long spacingMinSeconds, long spacingMaxSeconds,
+                                   long firstContactSpacingMinSeconds, long firstContactSpacingMaxSeconds,
+                                   int perMinute, int perHour, int perDay, boolean warmUp,
+                                   LocalTime quietStart, LocalTime quietEnd, long recipientGapMinutes,
+                                   long duplicateWindowHours, int coldPerDay, int failuresBeforePause,
+                                   long conversationWindowHours, int replyReservePercent) {
+
+    public static GovernorSettingsView of(GovernorSettings s) {
+        return new GovernorSettingsView(s.replySpacing().min().toSeconds(), s.replySpacing().max().toSeconds(),
+                s.spacing().min().toSeconds(), s.spacing().max().toSeconds(),
+                s.firstContactSpacing().min().toSeconds(), s.firstContactSpacing().max().toSeconds(),
+                s.perMinute(), s.perHour(), s.perDay(), !s.warmUp().steps().isEmpty(),
+                s.quietHours() == null ? null : s.quietHours().start(),
+                s.quietHours() == null ? null : s.quietHours().end(),
+                s.recipientGap().toMinutes(), s.duplicateWindow().toHours(), s.coldPerDay(), s.failuresBeforePause(),
+                s.conversationWindow().toHours(), s.replyReservePercent());
+    }
+
+    /** @throws InvalidInputException with the governor's own explanation */
+    public GovernorSettings toSettings() {
+        InvalidInputException.require((quietStart == null) == (quietEnd == null), "quietStart",
+                "give both ends of the quiet hours, or neither");
+        try {
+            return new GovernorSettings(SpacingRange.ofSeconds(replySpacingMinSeconds, replySpacingMaxSeconds),
+                    SpacingRange.ofSeconds(spacingMinSeconds, spacingMaxSeconds),
+                    SpacingRange.ofSeconds(firstContactSpacingMinSeconds, firstContactSpacingMaxSeconds),
+                    perMinute, perHour, perDay, warmUp ? GovernorSettings.defaults().warmUp() : WarmUp.none(),
+                    quietStart == null ? null : new QuietHours(quietStart, quietEnd),
+                    Duration.ofMinutes(recipientGapMinutes), Duration.ofHours(duplicateWindowHours), coldPerDay,
+                    failuresBeforePause, Duration.ofHours(conversationWindowHours), replyReservePercent);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package it.mssg.core.application;
+
+import it.mssg.core.api.ConflictException;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxCommands;
+import it.mssg.core.api.OutboxEntryChanged;
+import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxQueries;
+import it.mssg.core.api.OutboxStatusView;
+import it.mssg.core.api.PageView;
+import it.mssg.core.api.Paging;
+import it.mssg.core.api.SendCommand;
+import it.mssg.core.api.SendMessages;
+import it.mssg.core.domain.sending.GovernorReason;
+import it.mssg.core.domain.sending.GovernorSettings;
+import it.mssg.core.domain.sending.IdempotencyKey;
+import it.mssg.core.domain.sending.OutboxEntryState;
+import it.mssg.core.domain.sending.SendBudget;
+import it.mssg.core.domain.sending.SendGovernor;
+import it.mssg.core.domain.sending.TextFingerprint;
+import it.mssg.core.store.OutboxStore;
+import it.mssg.core.store.SendingDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Writes messages to the outbox and answers what it holds. Sending itself is the {@link SendLoop}'s job; this
+ * service only ever inserts QUEUED entries and makes the user's moves (cancel, retry, resume).
+ */
+@Service
+class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
+
+    private final OutboxStore store;
+    private final SendingDirectory directory;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final CoreClock clock;
+    private final SendSignal signal;
+    private final SendState state;
+    private final GovernorSettingsService governorSettings;
+    private final OutboxProperties properties;
+    private final SendGovernor governor = new SendGovernor(new Random());
+
+    OutboxService(OutboxStore store, SendingDirectory directory, TransactionTemplate tx, ApplicationEventPublisher events,
+                  CoreClock clock, SendSignal signal, SendState state, GovernorSettingsService governorSettings,
+                  OutboxProperties properties) {
+        this.store = store;
+        this.directory = directory;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.signal = signal;
+        this.state = state;
+        this.governorSettings = governorSettings;
+        this.properties = properties;
+    }
+
+    // ---- SendMessages
+
+    @Override
+    public OutboxEntryView send(SendCommand command) {
+        InvalidInputException.require(command != null, null, "the message is missing");
+        Long contactId = command.contactId();
+        String recipient;
+        if (contactId != null) {
+            SendingDirectory.Recipient r = directory.contact(contactId)
+                    .orElseThrow(() -> new NotFoundException("contact", command.contactId()));
+            recipient = r.recipientWaId();
+            InvalidInputException.require(recipient != null, "contactId",
+                    "this contact has neither a WhatsApp id nor a phone number to send to");
+        } else {
+            SendingDirectory.ChatTarget chat = directory.chat(command.chatId())
+                    .orElseThrow(() -> new NotFoundException("chat", command.chatId()));
+            recipient = chat.waId();
+            contactId = chat.contactId();
+        }
+        String logicalId = command.clientKey() != null ? command.clientKey() : UUID.randomUUID().toString();
+        IdempotencyKey key = IdempotencyKey.of(command.source(), command.source().name().toLowerCase(), recipient, logicalId);
+        OutboxStore.NewEntry entry = new OutboxStore.NewEntry(key, command.source(), command.purpose(), contactId,
+                recipient, command.text(), TextFingerprint.of(command.text()), null, command.notBefore(), false);
+        return view(enqueue(entry));
+    }
+
+    /**
+     * Inserts the entry, or finds the one already stored under its key. @return the stored row
+     */
+    OutboxStore.Row enqueue(OutboxStore.NewEntry entry) {
+        OutboxStore.Row existing = tx.execute(t -> store.findByKey(entry.key()).orElse(null));
+        if (existing != null) {
+            return existing;
+        }
+        OutboxStore.Row created;
+        try {
+            created = tx.execute(t -> store.find(store.insert(entry, clock.instant())).orElseThrow());
+        } catch (DuplicateKeyException raced) {
+            return tx.execute(t -> store.findByKey(entry.key()).orElseThrow());
+        }
+        events.publishEvent(changed(created));
+        signal.changed();
+        return created;
+    }
+
+    static OutboxEntryChanged changed(OutboxStore.Row row) {
+        return new OutboxEntryChanged(row.id(), row.campaignId(), row.contactId(), row.state(), row.reason());
+    }
+
+    // ---- OutboxQueries
+
+    @Override
+    public PageView<OutboxEntryView> list(OutboxEntryState state, Long campaignId, Paging paging) {
+        Paging p = paging == null ? Paging.first(Paging.DEFAULT_SIZE) : paging;
+        return tx.execute(t -> PageView.of(store.page(state, campaignId, false, p.offset(), p.size()).stream()
+                .map(OutboxService::view).toList(), p, store.count(state, campaignId)));
+    }
+
+    @Override
+    public OutboxEntryView get(long id) {
+        return tx.execute(t -> store.find(id).map(OutboxService::view).orElseThrow(() -> new NotFoundException("outbox entry", id)));
+    }
+
+    @Override
+    public List<OutboxEntryView> recentForContact(long contactId) {
+        return tx.execute(t -> store.recentForContact(contactId, 50).stream().map(OutboxService::view).toList());
+    }
+
+    @Override
+    public OutboxStatusView status() {
+        Instant now = clock.instant();
+        Instant dayStart = now.atZone(properties.zone()).toLocalDate().atStartOfDay(properties.zone()).toInstant();
+        return tx.execute(t -> {
+            Map<OutboxEntryState, Long> counts = store.countsByState(null);
+            return new OutboxStatusView(state.pausedBy(), state.failureStreak(),
+                    counts.getOrDefault(OutboxEntryState.QUEUED, 0L), counts.getOrDefault(OutboxEntryState.UNCERTAIN, 0L),
+                    store.sentSince(dayStart));
+        });
+    }
+
+    @Override
+    public SendBudget budget() {
+        Instant now = clock.instant();
+        GovernorSettings settings = governorSettings.current();
+        return tx.execute(t -> governor.budget(history(now, settings), settings, now, properties.zone()));
+    }
+
+    it.mssg.core.domain.sending.SendHistory history(Instant now, GovernorSettings settings) {
+        return store.history(now.minus(settings.historyLookback())).failureStreak(state.failureStreak())
+                .linkedAt(state.linkedAt()).build();
+    }
+
+    // ---- OutboxCommands
+
+    @Override
+    public OutboxEntryView cancel(long id) {
+        return moveByUser(id, OutboxEntryState.CANCELLED, "this message has already left or is being sent");
+    }
+
+    @Override
+    public OutboxEntryView retry(long id) {
+        return moveByUser(id, OutboxEntryState.QUEUED, "only a failed or blocked message can be sent again");
+    }
+
+    private OutboxEntryView moveByUser(long id, OutboxEntryState target, String refusal) {
+        OutboxStore.Row row = tx.execute(t -> {
+            OutboxStore.Row r = store.find(id).orElseThrow(() -> new NotFoundException("outbox entry", id));
+            if (!r.state().canMoveTo(target) || r.state() == OutboxEntryState.SENDING
+                    || !store.move(id, r.state(), target, null, null, clock.instant())) {
+                throw new ConflictException("state", refusal + " (it is " + r.state() + ")");
+            }
+            return store.find(id).orElseThrow();
+        });
+        events.publishEvent(changed(row));
+        signal.changed();
+        return view(row);
+    }
+
+    @Override
+    public OutboxStatusView resume() {
+        state.failureStreak(0);
+        if (state.pausedBy() == GovernorReason.PAUSED_FAILURES) {
+            state.pausedBy(null);
+        }
+        signal.changed();
+        return status();
+    }
+
+    static OutboxEntryView view(OutboxStore.Row r) {
+        return new OutboxEntryView(r.id(), r.state(), r.reason(), r.reason() == null ? null : r.reason().description(),
+                r.detail(), r.purpose(), r.contactId(), r.recipientName(), r.recipientWaId(), r.body(), r.campaignId(),
+                r.notBefore(), r.sentAt(), r.waMessageId(), r.createdAt(), r.updatedAt());
+    }
+}

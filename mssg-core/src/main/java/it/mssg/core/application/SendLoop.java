@@ -1,0 +1,375 @@
+package it.mssg.core.application;
+
+import it.mssg.core.api.InboundEvents;
+import it.mssg.core.api.SessionControl;
+import it.mssg.core.api.WaMessage;
+import it.mssg.core.domain.sending.GovernorReason;
+import it.mssg.core.domain.sending.GovernorSettings;
+import it.mssg.core.domain.sending.GovernorVerdict;
+import it.mssg.core.domain.sending.OutboxEntryState;
+import it.mssg.core.domain.sending.Reconciliation;
+import it.mssg.core.domain.sending.SendGovernor;
+import it.mssg.core.domain.sending.SendHistory;
+import it.mssg.core.domain.sending.SendRequestFacts;
+import it.mssg.core.spi.WhatsAppGateway;
+import it.mssg.core.spi.WhatsAppSession;
+import it.mssg.core.store.OutboxStore;
+import it.mssg.core.store.SendingDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The one thread that sends. Each step: settle UNCERTAIN entries against the chat (nothing else leaves while
+ * any is unsettled), pick the next due entry (answers first), ask the governor, and either wait, hold, block,
+ * or commit SENDING in its own transaction before calling the gateway, then commit SENT and store the message
+ * in its chat. At start-up every SENDING entry becomes UNCERTAIN first: a crash never loses a message and never
+ * sends one twice.
+ */
+@Component
+class SendLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
+    /** How much further back a reconciliation looks each round, and how many rounds before trying later. */
+    private static final int FETCH_GROWTH = 4;
+    private static final int FETCH_ROUNDS = 3;
+
+    private final OutboxStore store;
+    private final SendingDirectory directory;
+    private final GovernorSettingsService governorSettings;
+    private final SessionControl session;
+    private final ObjectProvider<WhatsAppGateway> gateway;
+    private final ObjectProvider<WhatsAppSession> whatsapp;
+    private final InboundEvents inbound;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final CoreClock clock;
+    private final SendSignal signal;
+    private final SendState state;
+    private final OutboxService outbox;
+    private final CampaignService campaigns;
+    private final OutboxProperties properties;
+    private final SendGovernor governor = new SendGovernor(new Random());
+
+    private volatile boolean running;
+    private Thread thread;
+    /** The entry an ALLOW verdict committed to, and when it may leave; kept across wake-ups so the pause is not redrawn. */
+    private long allowedId = -1;
+    private Instant allowedAt;
+
+    SendLoop(OutboxStore store, SendingDirectory directory, GovernorSettingsService governorSettings, SessionControl session,
+             ObjectProvider<WhatsAppGateway> gateway, ObjectProvider<WhatsAppSession> whatsapp, InboundEvents inbound,
+             ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, SendSignal signal,
+             SendState state, OutboxService outbox, CampaignService campaigns, OutboxProperties properties) {
+        this.store = store;
+        this.directory = directory;
+        this.governorSettings = governorSettings;
+        this.session = session;
+        this.gateway = gateway;
+        this.whatsapp = whatsapp;
+        this.inbound = inbound;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.signal = signal;
+        this.state = state;
+        this.outbox = outbox;
+        this.campaigns = campaigns;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        int uncertain = markUncertainAtStartUp();
+        if (uncertain > 0) {
+            log.warn("{} outbox entries were being sent when mssg stopped; they are checked against their chats"
+                    + " before anything is sent", uncertain);
+        }
+        running = true;
+        if (!properties.sendLoop()) {
+            return;
+        }
+        thread = new Thread(this::run, "mssg-outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** SENDING → UNCERTAIN for every entry; runs before the loop's first step. */
+    int markUncertainAtStartUp() {
+        Integer n = tx.execute(t -> store.sendingToUncertain(clock.instant()));
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the bridge (which starts in the default phase) so the gateway is there when the first send comes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE + 1000;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long seen = signal.version();
+                long sleep = step();
+                if (sleep > 0) {
+                    signal.await(seen, Math.min(sleep, properties.longestSleep().toMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("The send loop failed a step; it tries again shortly", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One step of the loop; package-private so tests can drive it without the thread.
+     *
+     * @return how long to sleep before the next step (0 = go on now)
+     */
+    long step() {
+        Instant now = clock.instant();
+        boolean ready = session.status().isReady() && gateway.getIfAvailable() != null;
+        if (ready) {
+            state.seenReady(now);
+        }
+        List<OutboxStore.Row> uncertain = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN));
+        if (!uncertain.isEmpty()) {
+            if (!ready) {
+                state.pausedBy(GovernorReason.SESSION_NOT_READY);
+                return Long.MAX_VALUE;
+            }
+            for (OutboxStore.Row row : uncertain) {
+                reconcile(row);
+            }
+            boolean settled = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN)).isEmpty();
+            return settled ? 0 : properties.longestSleep().toMillis();
+        }
+        OutboxStore.Row row = tx.execute(t -> store.nextDue(now).orElse(null));
+        if (row == null) {
+            state.pausedBy(ready ? null : GovernorReason.SESSION_NOT_READY);
+            Instant next = tx.execute(t -> store.nextTimedAfter(now));
+            return next == null ? Long.MAX_VALUE : Math.max(1, Duration.between(now, next).toMillis());
+        }
+        GovernorSettings settings = governorSettings.current();
+        SendRequestFacts facts = facts(row, ready);
+        SendHistory history = tx.execute(t -> outbox.history(now, settings));
+        if (row.id() != allowedId) {
+            allowedId = -1;
+            GovernorVerdict verdict = governor.verdict(facts, history, settings, now, properties.zone());
+            if (!verdict.allowed()) {
+                return notAllowed(row, verdict);
+            }
+            allowedId = row.id();
+            allowedAt = verdict.at();
+            if (verdict.at().isAfter(now)) {
+                note(row, GovernorReason.SPACING, null);
+            }
+        }
+        if (allowedAt.isAfter(now)) {
+            state.pausedBy(null);
+            return Math.max(1, Duration.between(now, allowedAt).toMillis());
+        }
+        allowedId = -1;
+        GovernorVerdict confirmed = governor.confirm(facts, history, settings, now, properties.zone());
+        if (!confirmed.allowed()) {
+            return notAllowed(row, confirmed);
+        }
+        state.pausedBy(null);
+        send(row, facts.cold());
+        return 0;
+    }
+
+    private long notAllowed(OutboxStore.Row row, GovernorVerdict verdict) {
+        Instant now = clock.instant();
+        switch (verdict.decision()) {
+            case BLOCK -> {
+                boolean moved = Boolean.TRUE.equals(tx.execute(t -> store.move(row.id(), OutboxEntryState.QUEUED,
+                        OutboxEntryState.BLOCKED, verdict.reason(), verdict.reason().description(), now)));
+                if (moved) {
+                    published(row.id());
+                }
+                return 0;
+            }
+            case HOLD -> {
+                state.pausedBy(verdict.reason());
+                note(row, verdict.reason(), null);
+                return Long.MAX_VALUE;
+            }
+            default -> {
+                state.pausedBy(null);
+                if (verdict.reason() == GovernorReason.RECIPIENT_GAP) {
+                    note(row, verdict.reason(), verdict.at()); // holds this entry alone; the others go on
+                    return 0;
+                }
+                note(row, verdict.reason(), null);
+                return Math.max(1, verdict.delayFrom(now).toMillis());
+            }
+        }
+    }
+
+    /** Shows the governor's reason on the entry; writes only when it changed. */
+    private void note(OutboxStore.Row row, GovernorReason reason, Instant nextAttemptAt) {
+        if (row.reason() == reason && nextAttemptAt == null && row.nextAttemptAt() == null) {
+            return;
+        }
+        tx.executeWithoutResult(t -> store.noteVerdict(row.id(), reason, nextAttemptAt, clock.instant()));
+        published(row.id());
+    }
+
+    private SendRequestFacts facts(OutboxStore.Row row, boolean ready) {
+        return tx.execute(t -> new SendRequestFacts(row.recipientWaId(), row.purpose(), row.textFingerprint(),
+                directory.lastInboundAt(row.recipientWaId()), directory.optedOutAt(row.contactId(), row.recipientWaId()),
+                ready));
+    }
+
+    private void send(OutboxStore.Row row, boolean cold) {
+        boolean claimed = Boolean.TRUE.equals(tx.execute(t -> store.markSending(row.id(), clock.instant())));
+        if (!claimed) {
+            return; // cancelled in the meantime
+        }
+        published(row.id());
+        WhatsAppGateway.SendReceipt receipt;
+        try {
+            receipt = gateway.getObject().send(new WhatsAppGateway.OutgoingText(row.recipientWaId(), row.body()));
+        } catch (WhatsAppGateway.RecipientNotOnWhatsApp e) {
+            failed(row, OutboxEntryState.FAILED, "not on WhatsApp");
+            return;
+        } catch (WhatsAppGateway.GatewayUnavailable | RuntimeException e) {
+            log.warn("Send of outbox entry {} is uncertain: {}", row.id(), e.getMessage());
+            failed(row, OutboxEntryState.UNCERTAIN, bounded(e.getMessage()));
+            return;
+        }
+        Instant sentAt = clock.instant();
+        tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.SENDING, receipt.waMessageId(), cold,
+                sentAt, sentAt));
+        state.failureStreak(0);
+        storeInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
+        published(row.id());
+    }
+
+    private void failed(OutboxStore.Row row, OutboxEntryState target, String detail) {
+        tx.executeWithoutResult(t -> store.move(row.id(), OutboxEntryState.SENDING, target, null, detail, clock.instant()));
+        state.failureStreak(state.failureStreak() + 1);
+        published(row.id());
+    }
+
+    /** The sent message joins its chat like any message WhatsApp reports (idempotent by its WhatsApp id). */
+    private void storeInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
+        try {
+            inbound.messagesReceived(List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
+                    "chat", sentAt, Math.max(ack, 1))));
+            // acks that arrived while the entry was still SENDING were stored on the message: catch up with them
+            tx.executeWithoutResult(t -> {
+                String status = directory.messageStatus(waMessageId);
+                OutboxStore.Row sent = store.find(row.id()).orElse(null);
+                if (status != null && sent != null) {
+                    int stored = it.mssg.core.api.MessageStatus.valueOf(status).ordinal() - 1; // FAILED=-1 … PLAYED=4
+                    OutboxEntryState next = sent.state().afterAck(stored);
+                    if (next != sent.state()) {
+                        store.ackState(sent.id(), sent.state(), next, clock.instant());
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Outbox entry {} was sent but could not be stored in its chat yet: {}", row.id(), e.getMessage());
+        }
+    }
+
+    /** Settles one UNCERTAIN entry from the chat's recent messages, or leaves it for later. */
+    void reconcile(OutboxStore.Row row) {
+        WhatsAppSession wa = whatsapp.getIfAvailable();
+        if (wa == null) {
+            return;
+        }
+        Instant attempt = row.attemptStartedAt() != null ? row.attemptStartedAt() : row.updatedAt();
+        int count = Math.max(1, properties.reconcileMessages());
+        for (int round = 0; round < FETCH_ROUNDS; round++) {
+            List<WaMessage> recent;
+            try {
+                recent = wa.recentMessages(row.recipientWaId(), count);
+            } catch (WhatsAppGateway.GatewayUnavailable | RuntimeException e) {
+                log.info("Cannot check outbox entry {} against its chat yet: {}", row.id(), e.getMessage());
+                return;
+            }
+            List<Reconciliation.ChatMessage> messages = recent.stream().filter(m -> m.waMessageId() != null && m.sentAt() != null)
+                    .map(m -> new Reconciliation.ChatMessage(m.waMessageId(), m.fromMe(), m.body(), m.sentAt())).toList();
+            List<String> claimed = tx.execute(t -> store.claimedMessageIds(row.recipientWaId()));
+            Reconciliation.Result result = Reconciliation.reconcile(row.textFingerprint(), attempt, messages,
+                    recent.size() >= count, claimed);
+            switch (result.outcome()) {
+                case SENT -> {
+                    WaMessage found = recent.stream().filter(m -> result.waMessageId().equals(m.waMessageId())).findFirst().orElseThrow();
+                    boolean cold = tx.execute(t -> directory.lastInboundAt(row.recipientWaId())) == null;
+                    tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.UNCERTAIN, found.waMessageId(),
+                            cold, found.sentAt(), clock.instant()));
+                    storeInChat(row, found.waMessageId(), found.sentAt(), found.ack());
+                    log.info("Outbox entry {} had left before the interruption: found in its chat", row.id());
+                    published(row.id());
+                    return;
+                }
+                case REQUEUE -> {
+                    tx.executeWithoutResult(t -> store.move(row.id(), OutboxEntryState.UNCERTAIN, OutboxEntryState.QUEUED,
+                            null, "not found in its chat after an interruption: queued again", clock.instant()));
+                    log.info("Outbox entry {} never left: queued again", row.id());
+                    published(row.id());
+                    return;
+                }
+                case FETCH_MORE -> count *= FETCH_GROWTH;
+            }
+        }
+    }
+
+    private void published(long id) {
+        OutboxStore.Row row = tx.execute(t -> store.find(id).orElse(null));
+        if (row == null) {
+            return;
+        }
+        events.publishEvent(OutboxService.changed(row));
+        if (row.campaignId() != null) {
+            campaigns.progressed(row.campaignId());
+        }
+    }
+
+    private static String bounded(String s) {
+        if (s == null) {
+            return "WhatsApp did not confirm the send";
+        }
+        return s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}
