@@ -92,8 +92,10 @@ class ReplyAgent {
 
     void handle(MessageReceived event) {
         Instant now = clock.instant();
+        // a history sync replays old messages: nothing to answer and no decision to count
+        if (!event.live()) return;
         if (event.direction() == MessageDirection.OUTBOUND) {
-            if (event.live()) state.saveChat(state.chat(event.chatId()).outbound(now));
+            state.saveChat(state.chat(event.chatId()).outbound(now));
             return;
         }
         ChatView chat = chats.get(event.chatId());
@@ -115,8 +117,7 @@ class ReplyAgent {
         ChatMemory next = memory.inbound(sentAt, burstStart);
         ContactState contactState = contactState(contact, memory, burstStart, now, zone);
 
-        boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && event.live()
-                && !facts.text().isBlank();
+        boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && !facts.text().isBlank();
         List<KnowledgeMatch> matches = List.of();
         boolean matchingFailed = false;
         if (worthMatching) {

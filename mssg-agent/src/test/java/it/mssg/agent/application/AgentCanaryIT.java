@@ -79,6 +79,7 @@ class AgentCanaryIT extends AgentITSupport {
             core.receive(chat, "ok thanks " + marker, start.plus(Duration.ofMinutes(8)), true);
             core.receive(chat, "listino " + marker, start.plus(Duration.ofMinutes(12)), true);
             core.receive(chat, "what time do you open? " + marker, start.minus(Duration.ofDays(1)), false);
+            core.receive(chat, "stale after a reconnect " + marker, start.minus(Duration.ofHours(3)), true);
             core.sendByHand(chat, "manual reply " + marker);
         }
         core.receive(group, "what time do you open? " + marker, Instant.now(), true);

@@ -195,11 +195,25 @@ class ReplyAgentIT extends AgentITSupport {
         long stale = count(SKIPPED, STALE_BACKLOG);
 
         core.receive(chat, "what time do you open?", Instant.now().minus(Duration.ofHours(2)), true);
+        drain();
+
+        assertThat(sentTo(chat)).isEmpty();
+        assertThat(count(SKIPPED, STALE_BACKLOG)).isEqualTo(stale + 1);
+    }
+
+    @Test
+    void aHistorySyncIsNeitherAnsweredNorCounted() throws Exception {
+        ChatView chat = autoContact("Lia");
+        long total = health.daily(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)).stream().mapToLong(c -> c.count()).sum();
+
         core.receive(chat, "what time do you open?", Instant.now(), false);
         drain();
 
         assertThat(sentTo(chat)).isEmpty();
-        assertThat(count(SKIPPED, STALE_BACKLOG)).isEqualTo(stale + 2);
+        assertThat(health.daily(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)).stream().mapToLong(c -> c.count()).sum())
+                .isEqualTo(total);
     }
 
     @Test
