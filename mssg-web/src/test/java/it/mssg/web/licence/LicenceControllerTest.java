@@ -53,7 +53,8 @@ class LicenceControllerTest extends WebSliceTest {
         when(licensing.storedData()).thenReturn(new StoredDataView(
                 List.of(new StoredDataView.Item("Install id", "0123456789abcdef0123456789abcdef", "Binds the token."),
                         new StoredDataView.Item("Email", "<b>buyer</b>@example.com", "Licence delivery only."),
-                        new StoredDataView.Item("Licence token", null, "Checked offline.")),
+                        new StoredDataView.Item("Licence token", null, "Checked offline."),
+                        new StoredDataView.Item("Previous token", "mssg1.test-key." + "A".repeat(300), "Long values fold away.")),
                 List.of("Refresh: the install id and the licence id."), "https://licences.example"));
     }
 
@@ -71,6 +72,8 @@ class LicenceControllerTest extends WebSliceTest {
                         containsString("available"),
                         containsString("0123456789abcdef0123456789abcdef"),
                         containsString("not set"),
+                        containsString("mssg1.test-key.AAAAAAAAA… (315 characters)"),
+                        containsString(">mssg1.test-key." + "A".repeat(300) + "</textarea>"),
                         containsString("Refresh: the install id and the licence id."),
                         containsString("Manage billing"),
                         containsString("aria-current=\"page\""))));
