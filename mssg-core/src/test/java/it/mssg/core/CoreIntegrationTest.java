@@ -19,7 +19,7 @@ import java.nio.file.Path;
 @SpringBootTest(classes = CoreTestApplication.class)
 public abstract class CoreIntegrationTest {
 
-    static final Path DATA_DIR;
+    protected static final Path DATA_DIR;
 
     static {
         try {

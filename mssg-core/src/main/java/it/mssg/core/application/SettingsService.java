@@ -35,9 +35,7 @@ class SettingsService implements SettingsApi {
     private final DataSource dataSource;
     private final CoreClock clock;
 
-    private volatile String regionCache;
-    private volatile AcknowledgementView ackCache;
-    private volatile boolean ackLoaded;
+    // settings are read from the database each time (a primary-key lookup): no cache to go stale
     private volatile DataLocationView dataLocation;
 
     SettingsService(SettingStore store, CoreProperties properties, Environment environment, DataSource dataSource, CoreClock clock) {
@@ -51,12 +49,7 @@ class SettingsService implements SettingsApi {
     /** The region used for numbers without {@code +}: the user's choice, else the configured one, else the locale's, else IT. */
     @Transactional(readOnly = true)
     public String defaultRegion() {
-        String r = regionCache;
-        if (r == null) {
-            r = store.get(DEFAULT_REGION).filter(PhoneNumbers::isSupportedRegion).orElseGet(this::configuredRegion);
-            regionCache = r;
-        }
-        return r;
+        return store.get(DEFAULT_REGION).filter(PhoneNumbers::isSupportedRegion).orElseGet(this::configuredRegion);
     }
 
     private String configuredRegion() {
@@ -83,7 +76,6 @@ class SettingsService implements SettingsApi {
         String code = regionCode == null ? "" : regionCode.strip().toUpperCase(Locale.ROOT);
         InvalidInputException.require(PhoneNumbers.isSupportedRegion(code), "defaultRegion", "unknown country code: " + regionCode);
         store.put(DEFAULT_REGION, code, clock.instant());
-        regionCache = code;
         return get();
     }
 
@@ -101,19 +93,12 @@ class SettingsService implements SettingsApi {
         Instant now = clock.instant();
         store.put(ACK_VERSION, acknowledgement.termsVersion(), now);
         store.put(ACK_AT, now.toString(), now);
-        AcknowledgementView view = new AcknowledgementView(acknowledgement.termsVersion(), now);
-        ackCache = view;
-        ackLoaded = true;
-        return view;
+        return new AcknowledgementView(acknowledgement.termsVersion(), now);
     }
 
     private AcknowledgementView acknowledgement() {
-        if (!ackLoaded) {
-            ackCache = store.get(ACK_VERSION).flatMap(v -> store.get(ACK_AT).map(at -> new AcknowledgementView(v, Instant.parse(at))))
-                    .orElse(null);
-            ackLoaded = true;
-        }
-        return ackCache;
+        return store.get(ACK_VERSION).flatMap(v -> store.get(ACK_AT).map(at -> new AcknowledgementView(v, Instant.parse(at))))
+                .orElse(null);
     }
 
     private static RegionView region(String code) {

@@ -40,12 +40,14 @@ public class ContactStore {
     private final TagRepository tags;
     private final ChatRepository chats;
     private final JdbcTemplate jdbc;
+    private final ContactIndex index;
 
-    ContactStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, JdbcTemplate jdbc) {
+    ContactStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, JdbcTemplate jdbc, ContactIndex index) {
         this.contacts = contacts;
         this.tags = tags;
         this.chats = chats;
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     // ---- queries
@@ -69,42 +71,28 @@ public class ContactStore {
         return new Where(sql.toString(), args);
     }
 
-    private static String orderBy(ContactSort sort) {
-        String dir = sort.direction() == SortDirection.DESC ? " desc" : " asc";
-        return switch (sort.field()) {
-            case NAME -> " order by c.sort_name" + dir + ", c.id" + dir;
-            case PHONE -> " order by c.phone_e164" + dir + " nulls last, c.id" + dir;
-            case CREATED -> " order by c.created_at" + dir + ", c.id" + dir;
-            case UPDATED -> " order by c.updated_at" + dir + ", c.id" + dir;
-        };
-    }
-
+    /** Filtered and ordered by the in-memory {@link ContactIndex}; the page's rows come fresh from the database. */
     public PageView<ContactSummaryView> search(ContactSearch search) {
-        Where w = where(search.filter());
-        long total = w.args().isEmpty()
-                ? jdbc.queryForObject("select count(*) from contact c", Long.class)
-                : jdbc.queryForObject("select count(*) from contact c" + w.sql(), Long.class, w.args().toArray());
-        if (total == 0 || search.paging().offset() >= total) {
-            return PageView.of(List.of(), search.paging(), total);
+        ContactIndex.Hits hits = index.search(search.filter(), search.sort(), search.paging());
+        if (hits.ids().isEmpty()) {
+            return PageView.of(List.of(), search.paging(), hits.total());
         }
-        List<Object> args = new ArrayList<>(w.args());
-        args.add(search.paging().size());
-        args.add(search.paging().offset());
         record Row(long id, String displayName, String pushName, String phone, String waId, boolean business,
                    boolean optedOut, ContactSource source, Instant updatedAt) {
         }
-        List<Row> rows = jdbc.query("select c.id, c.display_name, c.push_name, c.phone_e164, c.wa_id, c.business,"
-                        + " c.opted_out, c.source, c.updated_at from contact c" + w.sql() + orderBy(search.sort())
-                        + " limit ? offset ?",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getBoolean(7), ContactSource.valueOf(rs.getString(8)),
-                        Sql.instant(rs, "updated_at")),
-                args.toArray());
-        Map<Long, List<TagRefView>> tagsById = tagsOf(rows.stream().map(Row::id).toList());
-        List<ContactSummaryView> items = rows.stream().map(r -> new ContactSummaryView(r.id(), r.displayName(),
-                r.pushName(), r.phone(), r.waId(), r.business(), r.optedOut(), r.source(),
-                tagsById.getOrDefault(r.id(), List.of()), r.updatedAt())).toList();
-        return PageView.of(items, search.paging(), total);
+        Map<Long, Row> rows = new HashMap<>();
+        jdbc.query("select c.id, c.display_name, c.push_name, c.phone_e164, c.wa_id, c.business,"
+                        + " c.opted_out, c.source, c.updated_at from contact c where c.id in (" + Sql.marks(hits.ids().size()) + ")",
+                rs -> {
+                    rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), ContactSource.valueOf(rs.getString(8)),
+                            Sql.instant(rs, "updated_at")));
+                }, hits.ids().toArray());
+        Map<Long, List<TagRefView>> tagsById = tagsOf(hits.ids());
+        List<ContactSummaryView> items = hits.ids().stream().map(rows::get).filter(java.util.Objects::nonNull)
+                .map(r -> new ContactSummaryView(r.id(), r.displayName(), r.pushName(), r.phone(), r.waId(), r.business(),
+                        r.optedOut(), r.source(), tagsById.getOrDefault(r.id(), List.of()), r.updatedAt())).toList();
+        return PageView.of(items, search.paging(), hits.total());
     }
 
     /** Tags of the given contacts, each list by name. */
@@ -159,7 +147,9 @@ public class ContactStore {
         c.fields.putAll(fields);
         c.tags.addAll(loadTags(tagIds));
         c.touch(now);
-        return view(contacts.saveAndFlush(c));
+        ContactEntity saved = contacts.saveAndFlush(c);
+        index.changed(saved.id);
+        return view(saved);
     }
 
     public ContactView update(long id, ContactEdit edit, Instant now) {
@@ -182,6 +172,7 @@ public class ContactStore {
         }
         if (edit.optedOut() != null) c.optedOut = edit.optedOut();
         c.touch(now);
+        index.changed(id);
         return view(contacts.saveAndFlush(c));
     }
 
@@ -189,6 +180,7 @@ public class ContactStore {
         ContactEntity c = contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
         contacts.delete(c);
         contacts.flush();
+        index.changed(id);
     }
 
     private List<TagEntity> loadTags(Set<Long> ids) {
@@ -205,6 +197,7 @@ public class ContactStore {
     /** @return how many contacts gained the tag */
     public int tag(Set<Long> contactIds, long tagId) {
         requireTag(tagId);
+        index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
             List<Object> args = new ArrayList<>();
@@ -221,6 +214,7 @@ public class ContactStore {
     /** @return how many contacts lost the tag */
     public int untag(Set<Long> contactIds, long tagId) {
         requireTag(tagId);
+        index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
             List<Object> args = new ArrayList<>();

@@ -30,17 +30,34 @@ public class ImportStore {
 
     private final JdbcTemplate jdbc;
 
-    ImportStore(JdbcTemplate jdbc) {
+    private final ContactIndex index;
+
+    ImportStore(JdbcTemplate jdbc, ContactIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     /** @param created new contacts, @param merged stored contacts filled in, @param tagsCreated new tags */
     public record Outcome(int created, int merged, int tagsCreated) {
     }
 
-    /** E.164 → id of stored contacts among {@code numbers}. */
+    /**
+     * E.164 → id of stored contacts among {@code numbers}. Few numbers against many contacts: indexed
+     * lookups; many numbers (a big file): one pass over the table is cheaper than thousands of lookups.
+     */
     public Map<String, Long> idsByPhone(Collection<String> numbers) {
         Map<String, Long> out = new HashMap<>();
+        if (numbers.isEmpty()) return out;
+        long stored = jdbc.queryForObject("select count(*) from contact", Long.class);
+        if (stored == 0) return out;
+        if (numbers.size() > stored / 8) {
+            java.util.Set<String> wanted = numbers instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(numbers);
+            jdbc.query("select phone_e164, id from contact where phone_e164 is not null", rs -> {
+                String phone = rs.getString(1);
+                if (wanted.contains(phone)) out.put(phone, rs.getLong(2));
+            });
+            return out;
+        }
         for (List<String> chunk : Sql.chunks(List.copyOf(numbers), Sql.CHUNK)) {
             jdbc.query("select phone_e164, id from contact where phone_e164 in (" + Sql.marks(chunk.size()) + ")",
                     rs -> {
@@ -75,7 +92,9 @@ public class ImportStore {
         long step = Math.max(BATCH, total / 40);
         long nextReport = step;
 
-        // new contacts
+        // new contacts; their ids are read back by a range scan of the primary key above the highest id
+        // seen before (rows other writers commit meanwhile are skipped by number)
+        long maxBefore = jdbc.queryForObject("select coalesce(max(id), 0) from contact", Long.class);
         for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
             List<Object[]> args = new ArrayList<>(chunk.size());
             for (ParsedRow r : chunk) {
@@ -84,7 +103,13 @@ public class ImportStore {
             }
             jdbc.batchUpdate("insert into contact (phone_e164, display_name, notes, business, opted_out, source,"
                     + " search_text, sort_name, created_at, updated_at) values (?, ?, ?, false, false, 'CSV', ?, ?, ?, ?)", args);
-            Map<String, Long> ids = idsByPhone(chunk.stream().map(ParsedRow::e164).toList());
+            Map<String, Long> ids = new HashMap<>(chunk.size() * 2);
+            long[] top = {maxBefore};
+            jdbc.query("select id, phone_e164 from contact where id > ? order by id", rs -> {
+                ids.put(rs.getString(2), rs.getLong(1));
+                top[0] = Math.max(top[0], rs.getLong(1));
+            }, maxBefore);
+            maxBefore = top[0];
             insertFieldsAndTags(chunk, ids, tagIds, false);
             done += chunk.size();
             if (done >= nextReport) {
@@ -106,6 +131,7 @@ public class ImportStore {
             }
         }
         progress.progressed(total, total);
+        if (!fresh.isEmpty() || !merge.isEmpty()) index.changedAll();
         return new Outcome(fresh.size(), merge.size(), tagsCreated[0]);
     }
 

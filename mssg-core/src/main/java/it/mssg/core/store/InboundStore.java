@@ -44,11 +44,15 @@ public class InboundStore {
     private final ChatRepository chats;
     private final MessageRepository messages;
 
-    InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages) {
+    private final ContactIndex index;
+
+    InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages,
+                 ContactIndex index) {
         this.contacts = contacts;
         this.tags = tags;
         this.chats = chats;
         this.messages = messages;
+        this.index = index;
     }
 
     public record ContactChanges(int added, int updated) {
@@ -107,14 +111,15 @@ public class InboundStore {
 
     public ContactChanges syncContacts(List<WaContact> list, Instant now) {
         List<WaContact> usable = list.stream().filter(c -> c != null && WaIds.isPerson(c.waId())).toList();
-        Index index = index(usable.stream().map(WaContact::waId).toList());
+        Index byIds = index(usable.stream().map(WaContact::waId).toList());
         Map<String, TagEntity> labelTags = labelTags(usable.stream().flatMap(c -> c.labelIds().stream()).toList());
         int added = 0, updated = 0;
+        List<Long> touched = new ArrayList<>();
         for (WaContact wc : usable) {
-            ContactEntity c = index.find(wc.waId());
+            ContactEntity c = byIds.find(wc.waId());
             boolean created = false;
             if (c == null) {
-                c = newContact(wc.waId(), index.phoneOf(wc.waId()), now);
+                c = newContact(wc.waId(), byIds.phoneOf(wc.waId()), now);
                 created = true;
             }
             boolean changed = false;
@@ -143,14 +148,17 @@ public class InboundStore {
             if (created) {
                 c.touch(now);
                 contacts.save(c);
-                index.put(c);
+                byIds.put(c);
                 added++;
+                touched.add(c.id);
             } else if (changed) {
                 c.touch(now);
                 updated++;
+                touched.add(c.id);
             }
         }
         contacts.flush();
+        index.changed(touched);
         return new ContactChanges(added, updated);
     }
 
@@ -258,7 +266,10 @@ public class InboundStore {
                         TagEntity t = labelTags.get(labelId);
                         if (t != null && contact.tags.add(t)) tagged = true;
                     }
-                    if (tagged) contact.touch(now);
+                    if (tagged) {
+                        contact.touch(now);
+                        index.changed(contact.id);
+                    }
                 }
             }
             if (created) {
@@ -286,6 +297,7 @@ public class InboundStore {
                 if (c.waId == null) {
                     c.waId = waId;
                     c.touch(now);
+                    index.changed(c.id);
                 }
                 return c;
             }
@@ -293,7 +305,9 @@ public class InboundStore {
         ContactEntity c = newContact(waId, phone, now);
         c.pushName = ContactText.name(pushName);
         c.touch(now);
-        return contacts.saveAndFlush(c);
+        ContactEntity saved = contacts.saveAndFlush(c);
+        index.changed(saved.id);
+        return saved;
     }
 
     private ChatEntity chatFor(String waId, Instant now) {

@@ -19,9 +19,12 @@ public class TagStore {
     private final TagRepository tags;
     private final JdbcTemplate jdbc;
 
-    TagStore(TagRepository tags, JdbcTemplate jdbc) {
+    private final ContactIndex index;
+
+    TagStore(TagRepository tags, JdbcTemplate jdbc, ContactIndex index) {
         this.tags = tags;
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     private static final String LIST = "select t.id, t.name, t.color,"
@@ -70,6 +73,7 @@ public class TagStore {
     /** @return how many contacts carried the tag */
     public int delete(long id) {
         if (!tags.existsById(id)) throw new NotFoundException("tag", id);
+        index.changed(jdbc.queryForList("select contact_id from contact_tag where tag_id = ?", Long.class, id));
         int n = jdbc.update("delete from contact_tag where tag_id = ?", id);
         jdbc.update("delete from tag where id = ?", id);
         return n;

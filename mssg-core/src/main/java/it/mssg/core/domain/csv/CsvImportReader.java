@@ -63,6 +63,8 @@ public final class CsvImportReader {
         alias(Role.LAST_NAME, "last name", "lastname", "surname", "family name", "cognome", "apellido", "nachname");
         alias(Role.TAGS, "tags", "tag", "labels", "label", "etichette", "etichetta", "groups", "group", "gruppi",
                 "gruppo", "categories", "category", "categoria", "categorie");
+        // columns our own export writes that are not the user's to set: read back as nothing
+        alias(Role.IGNORED, "push name", "whatsapp id", "business", "opted out", "source");
         alias(Role.NOTES, "notes", "note", "comment", "comments", "commento", "commenti", "nota", "description",
                 "descrizione");
     }
@@ -318,7 +320,7 @@ public final class CsvImportReader {
         boolean anyKnown = false;
         for (int i = 0; i < cells.size(); i++) {
             roles[i] = ALIASES.get(normaliseHeader(cells.get(i)));
-            anyKnown |= roles[i] != null;
+            anyKnown |= roles[i] != null && roles[i] != Role.IGNORED;
         }
         if (!anyKnown || Arrays.stream(roles).noneMatch(r -> r == Role.PHONE)) {
             // a phone-ish header such as "Phone 1 - Type"? take the first one that mentions a number
@@ -373,6 +375,7 @@ public final class CsvImportReader {
                 case LAST_NAME -> m.last < 0 ? set(m, i, Role.LAST_NAME) : Role.FIELD;
                 case TAGS -> m.tags < 0 ? set(m, i, Role.TAGS) : Role.FIELD;
                 case NOTES -> m.notes < 0 ? set(m, i, Role.NOTES) : Role.FIELD;
+                case IGNORED -> Role.IGNORED;
                 default -> Role.FIELD;
             };
             if (assigned == Role.FIELD) {
