@@ -1,0 +1,408 @@
+package it.mssg.core.application;
+
+import it.mssg.core.CoreIntegrationTest;
+import it.mssg.core.FakeWhatsApp;
+import it.mssg.core.api.CampaignDraft;
+import it.mssg.core.api.CampaignDryRunView;
+import it.mssg.core.api.CampaignState;
+import it.mssg.core.api.CampaignView;
+import it.mssg.core.api.Campaigns;
+import it.mssg.core.api.ConflictException;
+import it.mssg.core.api.GovernorSettingsApi;
+import it.mssg.core.api.GovernorSettingsView;
+import it.mssg.core.api.InboundEvents;
+import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.MessageTemplates;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxCommands;
+import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxQueries;
+import it.mssg.core.api.Paging;
+import it.mssg.core.api.QuickReplies;
+import it.mssg.core.api.SendCommand;
+import it.mssg.core.api.SendMessages;
+import it.mssg.core.api.SessionState;
+import it.mssg.core.api.FollowUpReminders;
+import it.mssg.core.api.WaContact;
+import it.mssg.core.api.WaMessage;
+import it.mssg.core.domain.sending.GovernorReason;
+import it.mssg.core.domain.sending.GovernorSettings;
+import it.mssg.core.domain.sending.OutboxEntryState;
+import it.mssg.core.domain.sending.SpacingRange;
+import it.mssg.core.domain.sending.WarmUp;
+import it.mssg.core.spi.WhatsAppGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outbox end to end in core, on the H2 file database, with the send loop driven step by step (its thread
+ * is off) and a clock the test moves, so every wait is exact and nothing depends on timing.
+ */
+@TestPropertySource(properties = {"mssg.outbox.send-loop=false", "mssg.outbox.time-zone=UTC"})
+class OutboxIT extends CoreIntegrationTest {
+
+    static final String ANNA = "393331000001@c.us";
+    static final String BRUNO = "393331000002@c.us";
+    static final String CARLA = "393331000003@c.us";
+
+    @Autowired SendMessages sendMessages;
+    @Autowired OutboxQueries outbox;
+    @Autowired OutboxCommands commands;
+    @Autowired Campaigns campaigns;
+    @Autowired MessageTemplates templates;
+    @Autowired QuickReplies quickReplies;
+    @Autowired FollowUpReminders reminders;
+    @Autowired GovernorSettingsApi governor;
+    @Autowired InboundEvents inbound;
+    @Autowired SendLoop loop;
+    @Autowired SendState sendState;
+    @Autowired CoreClock coreClock;
+    @Autowired FakeWhatsApp whatsapp;
+
+    MovableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+        coreClock.set(clock);
+        whatsapp.reset();
+        whatsapp.now(clock.instant());
+        sendState.failureStreak(0);
+        sendState.pausedBy(null);
+        // fast but still random: 0-1 s between sends, caps out of the way, no warm-up, no quiet hours
+        governor.update(GovernorSettingsView.of(new GovernorSettings(SpacingRange.ofSeconds(0, 1),
+                SpacingRange.ofSeconds(0, 1), SpacingRange.ofSeconds(0, 1), 1000, 10_000, 100_000, WarmUp.none(), null,
+                Duration.ZERO, Duration.ofHours(24), 100_000, 3, Duration.ofHours(24), 0)));
+        inbound.contactsSynced(List.of(new WaContact(ANNA, "Anna Rossi", "Anna", false, true, List.of()),
+                new WaContact(BRUNO, "Bruno Verdi", "Bruno", false, true, List.of()),
+                new WaContact(CARLA, null, null, false, true, List.of())));
+    }
+
+    @AfterEach
+    void restoreClock() {
+        coreClock.set(Clock.systemUTC());
+        whatsapp.reset();
+    }
+
+    long contact(String waId) {
+        return jdbc.queryForObject("select id from contact where wa_id = ?", Long.class, waId);
+    }
+
+    void tag(String waId, String tag) {
+        List<Long> ids = jdbc.queryForList("select id from tag where name = ?", Long.class, tag);
+        if (ids.isEmpty()) {
+            jdbc.update("insert into tag (name, name_key, color, created_at) values (?, ?, '#aa0000', current_timestamp)",
+                    tag, tag.toLowerCase());
+            ids = jdbc.queryForList("select id from tag where name = ?", Long.class, tag);
+        }
+        jdbc.update("insert into contact_tag (contact_id, tag_id) values (?, ?)", contact(waId), ids.get(0));
+    }
+
+    /** Steps the loop, moving the clock over every wait, until it has nothing to do or is held. */
+    int runUntilIdle() {
+        for (int steps = 0; steps < 10_000; steps++) {
+            long sleep = loop.step();
+            if (sleep == Long.MAX_VALUE) {
+                return steps;
+            }
+            if (sleep > 0) {
+                clock.advance(Duration.ofMillis(sleep));
+                whatsapp.now(clock.instant());
+            }
+        }
+        throw new AssertionError("the send loop did not settle");
+    }
+
+    long messagesInChat(String waId) {
+        return jdbc.queryForObject("select count(*) from message m join chat c on c.id = m.chat_id where c.wa_id = ?",
+                Long.class, waId);
+    }
+
+    @Test
+    void theSameKeyTwiceIsOneMessage() {
+        whatsapp.state(SessionState.READY);
+        OutboxEntryView first = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1"));
+        OutboxEntryView second = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1"));
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(outbox.list(null, null, Paging.first(10)).total()).isEqualTo(1);
+
+        runUntilIdle();
+        assertThat(whatsapp.sent()).extracting(WhatsAppGateway.OutgoingText::text).containsExactly("Ciao Anna");
+        OutboxEntryView sent = outbox.get(first.id());
+        assertThat(sent.state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(sent.waMessageId()).isNotBlank();
+        assertThat(sent.sentAt()).isNotNull();
+        // stored in the chat once, and WhatsApp's echo of our own message does not add a second one
+        assertThat(messagesInChat(ANNA)).isEqualTo(1);
+        inbound.messagesReceived(List.of(new WaMessage(sent.waMessageId(), ANNA, null, true, "Ciao Anna", "chat",
+                clock.instant(), 2)));
+        assertThat(messagesInChat(ANNA)).isEqualTo(1);
+        assertThat(outbox.get(first.id()).state()).isEqualTo(OutboxEntryState.DELIVERED);
+        // a third call with the key after sending still finds it: no new message
+        assertThat(sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1")).id()).isEqualTo(first.id());
+        runUntilIdle();
+        assertThat(whatsapp.sent()).hasSize(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithAReason() {
+        assertThatThrownBy(() -> SendCommand.reply(contact(ANNA), null, "   ", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> SendCommand.reply(contact(ANNA), null, "x".repeat(65_536), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("longer than 4096");
+        assertThatThrownBy(() -> SendCommand.reply(null, null, "hi", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> sendMessages.send(SendCommand.reply(999_999L, null, "hi", null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> templates.create("bad", "{Hi|Hello {{first_name}}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unclosed {");
+        assertThatThrownBy(() -> templates.create("bad", "Hi {{nickname}}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown variable");
+        assertThatThrownBy(() -> new CampaignDraft("c", "vip -vip", "Hi")).isInstanceOf(InvalidInputException.class);
+        assertThat(outbox.list(null, null, Paging.first(10)).total()).isZero();
+    }
+
+    @Test
+    void nothingLeavesWhileTheSessionIsDownAndEverythingLeavesOnceWhenItIsBack() {
+        OutboxEntryView entry = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Are you there?", null));
+        assertThat(runUntilIdle()).isZero();
+        assertThat(whatsapp.sent()).isEmpty();
+        OutboxEntryView held = outbox.get(entry.id());
+        assertThat(held.state()).isEqualTo(OutboxEntryState.QUEUED);
+        assertThat(held.reason()).isEqualTo(GovernorReason.SESSION_NOT_READY);
+        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.SESSION_NOT_READY);
+
+        whatsapp.state(SessionState.READY);
+        runUntilIdle();
+        assertThat(whatsapp.sent()).hasSize(1);
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(outbox.status().pausedBy()).isNull();
+    }
+
+    @Test
+    void scheduledMessagesLeaveNotBeforeTheirTime() {
+        whatsapp.state(SessionState.READY);
+        Instant at = clock.instant().plus(Duration.ofHours(2));
+        OutboxEntryView entry = sendMessages.send(SendCommand.scheduled(contact(BRUNO), null, "Reminder: tomorrow 10:00", at, "s1"));
+        long sleep = loop.step();
+        assertThat(sleep).isEqualTo(Duration.ofHours(2).toMillis());
+        assertThat(whatsapp.sent()).isEmpty();
+        runUntilIdle();
+        assertThat(whatsapp.sent()).hasSize(1);
+        assertThat(outbox.get(entry.id()).sentAt()).isAfterOrEqualTo(at);
+    }
+
+    @Test
+    void anEntryFoundSendingAtStartUpIsSentWhenItsChatShowsIt() {
+        whatsapp.state(SessionState.READY);
+        OutboxEntryView entry = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Il preventivo è pronto", null));
+        // the process died after committing SENDING and after WhatsApp took the message
+        jdbc.update("update outbox_entry set state = 'SENDING', attempt_started_at = ? where id = ?",
+                clock.instant().atOffset(ZoneOffset.UTC), entry.id());
+        String onWhatsApp = whatsapp.putInChat(ANNA, true, "Il preventivo è pronto", clock.instant().plusSeconds(1));
+
+        assertThat(loop.markUncertainAtStartUp()).isEqualTo(1);
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.UNCERTAIN);
+        runUntilIdle();
+        OutboxEntryView settled = outbox.get(entry.id());
+        assertThat(settled.state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(settled.waMessageId()).isEqualTo(onWhatsApp);
+        assertThat(whatsapp.sent()).isEmpty(); // never sent twice
+        assertThat(messagesInChat(ANNA)).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryFoundSendingAtStartUpIsSentOnceWhenItsChatProvesItNeverLeft() {
+        whatsapp.state(SessionState.READY);
+        whatsapp.putInChat(BRUNO, false, "old message", clock.instant().minus(Duration.ofDays(1)));
+        OutboxEntryView entry = sendMessages.send(SendCommand.reply(contact(BRUNO), null, "Ecco l'indirizzo", null));
+        jdbc.update("update outbox_entry set state = 'SENDING', attempt_started_at = ? where id = ?",
+                clock.instant().atOffset(ZoneOffset.UTC), entry.id());
+        loop.markUncertainAtStartUp();
+        whatsapp.state(SessionState.DISCONNECTED);
+        runUntilIdle();
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.UNCERTAIN); // not before the session is back
+
+        whatsapp.state(SessionState.READY);
+        runUntilIdle();
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(whatsapp.sent()).extracting(WhatsAppGateway.OutgoingText::text).containsExactly("Ecco l'indirizzo");
+    }
+
+    @Test
+    void failuresAreRecordedAndPauseSendingUntilResumed() {
+        whatsapp.state(SessionState.READY);
+        whatsapp.failNext(new WhatsAppGateway.RecipientNotOnWhatsApp(CARLA));
+        OutboxEntryView notOnWhatsApp = sendMessages.send(SendCommand.reply(contact(CARLA), null, "Hello", null));
+        runUntilIdle();
+        OutboxEntryView failed = outbox.get(notOnWhatsApp.id());
+        assertThat(failed.state()).isEqualTo(OutboxEntryState.FAILED);
+        assertThat(failed.detail()).contains("not on WhatsApp");
+
+        // the page fails mid-send: uncertain, reconciled (not in the chat) and queued again; three failures pause
+        for (int i = 0; i < 2; i++) {
+            whatsapp.failNext(new WhatsAppGateway.GatewayUnavailable("page crashed", null));
+        }
+        OutboxEntryView flaky = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Second try", null));
+        runUntilIdle();
+        assertThat(outbox.status().failureStreak()).isEqualTo(3);
+        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.PAUSED_FAILURES);
+        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxEntryState.QUEUED);
+        assertThat(whatsapp.sent()).isEmpty();
+
+        commands.resume();
+        runUntilIdle();
+        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(whatsapp.sent()).hasSize(1);
+        assertThat(outbox.status().failureStreak()).isZero();
+
+        assertThat(commands.retry(failed.id()).state()).isEqualTo(OutboxEntryState.QUEUED);
+        assertThatThrownBy(() -> commands.cancel(flaky.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void campaignLifecycleWithDryRunPauseResumeAndOptOut() {
+        whatsapp.state(SessionState.READY);
+        tag(ANNA, "vip");
+        tag(BRUNO, "vip");
+        tag(CARLA, "vip");
+        jdbc.update("update contact set opted_out = true where wa_id = ?", CARLA);
+
+        CampaignView draft = campaigns.create(new CampaignDraft("December offer", "vip", "{Hi|Hello} {{first_name}}, the offer is on"));
+        CampaignDryRunView dryRun = campaigns.dryRun(draft.id());
+        assertThat(dryRun.toSend()).isEqualTo(2);
+        assertThat(dryRun.skipped()).isEqualTo(1);
+        assertThat(dryRun.recipients()).anySatisfy(r -> {
+            assertThat(r.recipientWaId()).isEqualTo(CARLA);
+            assertThat(r.skipReason()).isEqualTo("OPTED_OUT");
+        });
+        assertThat(dryRun.recipients()).anySatisfy(r -> assertThat(r.text()).matches("(Hi|Hello) Anna, the offer is on"));
+        assertThat(dryRun.eta()).isNotNull();
+
+        // session down when it starts: queued and waiting, the reason shown
+        whatsapp.state(SessionState.DISCONNECTED);
+        CampaignView started = campaigns.start(draft.id());
+        assertThat(campaigns.start(draft.id()).total()).isEqualTo(2); // starting twice adds nobody
+        assertThat(started.state()).isEqualTo(CampaignState.RUNNING);
+        runUntilIdle();
+        assertThat(whatsapp.sent()).isEmpty();
+        assertThat(campaigns.get(draft.id()).stateReason()).isEqualTo(GovernorReason.SESSION_NOT_READY.description());
+
+        campaigns.pause(draft.id());
+        whatsapp.state(SessionState.READY);
+        runUntilIdle();
+        assertThat(whatsapp.sent()).isEmpty(); // paused: nothing leaves
+
+        // Anna writes STOP while the campaign is paused: she is opted out and removed from it
+        inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_STOP1", ANNA, null, false, "Stop!", "chat",
+                clock.instant(), 0)));
+        assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, ANNA)).isTrue();
+
+        campaigns.resume(draft.id());
+        runUntilIdle();
+        assertThat(whatsapp.sent()).extracting(WhatsAppGateway.OutgoingText::recipientWaId).containsExactly(BRUNO);
+        CampaignView finished = campaigns.get(draft.id());
+        assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(finished.sent()).isEqualTo(1);
+        assertThat(finished.blocked()).isEqualTo(1);
+        assertThat(finished.percentDone()).isEqualTo(100);
+        List<OutboxEntryView> recipients = campaigns.recipients(draft.id(), Paging.first(10)).items();
+        assertThat(recipients).anySatisfy(r -> {
+            assertThat(r.recipientWaId()).isEqualTo(ANNA);
+            assertThat(r.state()).isEqualTo(OutboxEntryState.BLOCKED);
+            assertThat(r.reason()).isEqualTo(GovernorReason.OPTED_OUT);
+        });
+        assertThatThrownBy(() -> campaigns.start(draft.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aCampaignThatSelectsNobodyDoesNotStartAndCancelStopsTheRest() {
+        whatsapp.state(SessionState.READY);
+        CampaignView nobody = campaigns.create(new CampaignDraft("Nobody", "no-such-tag", "Hi"));
+        assertThatThrownBy(() -> campaigns.start(nobody.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("selects nobody");
+
+        CampaignView everyone = campaigns.create(new CampaignDraft("Everyone", "", "Hi {{first_name|there}}"));
+        campaigns.start(everyone.id());
+        loop.step(); // nothing sent before: the first one leaves at once
+        assertThat(whatsapp.sent()).hasSize(1);
+        CampaignView cancelled = campaigns.cancel(everyone.id());
+        assertThat(cancelled.state()).isEqualTo(CampaignState.CANCELLED);
+        runUntilIdle();
+        assertThat(whatsapp.sent()).hasSize(1);
+        assertThat(campaigns.get(everyone.id()).cancelled()).isEqualTo(2);
+        assertThat(campaigns.get(everyone.id()).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void templatesQuickRepliesRemindersAndSettings() {
+        long anna = contact(ANNA);
+        long carla = contact(CARLA);
+        var template = templates.create("Welcome", "Hello {{first_name}}");
+        assertThat(template.variables()).containsExactly("first_name");
+        assertThatThrownBy(() -> templates.create("welcome", "Hi")).isInstanceOf(ConflictException.class);
+        var preview = templates.preview(template.body(), List.of(anna, carla));
+        assertThat(preview.get(0).text()).isEqualTo("Hello Anna");
+        assertThat(preview.get(1).text()).isNull();
+        assertThat(preview.get(1).problem()).contains("first_name");
+
+        var quick = quickReplies.create("/addr", "{{first_name|Hi}}, we are at Via Roma 1");
+        assertThat(quickReplies.list("ad")).extracting(q -> q.shortcut()).containsExactly("addr");
+        assertThat(quickReplies.render(quick.id(), carla)).isEqualTo("Hi, we are at Via Roma 1");
+
+        var reminder = reminders.remind(anna, 2, "offer");
+        assertThat(reminders.due()).isEmpty();
+        clock.advance(Duration.ofDays(3));
+        assertThat(reminders.due()).extracting(r -> r.id()).containsExactly(reminder.id());
+        inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_R1", ANNA, null, false, "Sure, thanks",
+                "chat", clock.instant(), 0)));
+        assertThat(reminders.due()).isEmpty();
+
+        GovernorSettingsView defaults = governor.reset();
+        assertThat(defaults.perHour()).isEqualTo(GovernorSettings.defaults().perHour());
+        assertThatThrownBy(() -> governor.update(new GovernorSettingsView(3, 9, 20, 60, 45, 150, 100, 10, 200, true,
+                null, null, 60, 24, 20, 3, 24, 20))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("caps must grow");
+    }
+
+    /** A clock tests move by hand. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
