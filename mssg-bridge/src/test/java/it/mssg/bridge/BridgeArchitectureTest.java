@@ -1,14 +1,23 @@
 package it.mssg.bridge;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@AnalyzeClasses(packages = "it.mssg", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "it.mssg", importOptions = {ImportOption.DoNotIncludeTests.class, BridgeArchitectureTest.NoTestClasses.class})
 class BridgeArchitectureTest {
+
+    /** Also leaves out test classes built into a suffixed output folder (target-&lt;name&gt;/test-classes). */
+    static final class NoTestClasses implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/");
+        }
+    }
 
     @ArchTest
     static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("it.mssg.bridge.domain..")

@@ -120,7 +120,9 @@ public final class PageSession {
         driverProcess = ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).findFirst().orElse(null);
 
         List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage"));
+                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage",
+                // memory: one page needs no GPU process, spare renderers or background features
+                "--disable-gpu", "--renderer-process-limit=2", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication"));
         if ("root".equals(System.getProperty("user.name"))) {
             args.add("--no-sandbox");
         }

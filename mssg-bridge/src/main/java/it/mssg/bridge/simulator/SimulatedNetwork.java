@@ -320,6 +320,10 @@ public final class SimulatedNetwork implements AutoCloseable {
             snapshot.put("contacts", new ArrayList<>(contacts.values()));
             snapshot.put("chats", new ArrayList<>(chats.values()));
             snapshot.put("labels", new ArrayList<>(labels));
+            // like WhatsApp Web, the page keeps the recent messages of each chat in its own store
+            Map<String, Object> recent = new LinkedHashMap<>();
+            history.forEach((chat, messages) -> recent.put(chat, new ArrayList<>(messages.subList(Math.max(0, messages.size() - 100), messages.size()))));
+            snapshot.put("messages", recent);
             return snapshot;
         }
     }

@@ -40,6 +40,8 @@ public final class SimulatorServer implements AutoCloseable {
 
     public SimulatorServer(SimulatedNetwork network, int port) {
         this.network = network;
+        // answer small requests at once instead of waiting for delayed ACKs (Nagle): the page makes many
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         } catch (IOException e) {

@@ -44,7 +44,7 @@
   var acked = {};
   var ackWaiters = {};
   var state = {ready: false, authenticated: false, mainReady: false, authCode: null, me: null,
-    contacts: [], chats: [], labels: [], typing: null, recent: []};
+    contacts: [], chats: [], labels: [], messages: {}, typing: null, recent: []};
 
   function report(what) {
     fetch('/wa/api/violation', {method: 'POST', headers: {'Content-Type': 'application/json'},
@@ -151,6 +151,7 @@
       state.contacts = snapshot.contacts;
       state.chats = snapshot.chats;
       state.labels = snapshot.labels;
+      state.messages = snapshot.messages || {};
       state.mainReady = true;
       render();
     });
@@ -188,6 +189,8 @@
       fire('conn.authenticated');
       loadMain().then(function () { fire('conn.main_ready'); });
     } else if (event.type === 'message' && state.mainReady) {
+      var chatId = event.message.id.remote._serialized;
+      (state.messages[chatId] = state.messages[chatId] || []).push(event.message);
       state.recent.push(event.message);
       state.recent = state.recent.slice(-8);
       fire('chat.new_message', msg(event.message));
@@ -286,6 +289,10 @@
       getMessages: function (chatId, options) {
         checkOptions(options, {count: undefined, direction: undefined, id: undefined}, 'getMessages');
         var count = options && options.count ? options.count : 20;
+        var stored = state.messages[String(chatId)];
+        if (stored && stored.length >= count) {
+          return Promise.resolve(stored.slice(-count).map(msg));
+        }
         return api('GET', '/wa/api/messages?chat=' + encodeURIComponent(String(chatId)) + '&count=' + count)
           .then(function (list) { return list.map(msg); });
       },
