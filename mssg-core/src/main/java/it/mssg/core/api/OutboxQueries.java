@@ -1,13 +1,10 @@
 package it.mssg.core.api;
 
-import it.mssg.core.domain.sending.OutboxEntryState;
-import it.mssg.core.domain.sending.SendBudget;
-
 /** What the outbox holds and how much may still be sent, for screens and the API. */
 public interface OutboxQueries {
 
     /** Entries newest first; {@code state} and {@code campaignId} filter when not null. */
-    PageView<OutboxEntryView> list(OutboxEntryState state, Long campaignId, Paging paging);
+    PageView<OutboxEntryView> list(OutboxState state, Long campaignId, Paging paging);
 
     /** @throws NotFoundException unknown id */
     OutboxEntryView get(long id);
@@ -18,5 +15,5 @@ public interface OutboxQueries {
     OutboxStatusView status();
 
     /** What is left today under each cap: the send budget chart on Home. */
-    SendBudget budget();
+    SendBudgetView budget();
 }

@@ -10,6 +10,8 @@ import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.OutboxStatusView;
 import it.mssg.core.api.PageView;
 import it.mssg.core.api.Paging;
+import it.mssg.core.api.OutboxState;
+import it.mssg.core.api.SendBudgetView;
 import it.mssg.core.api.SendCommand;
 import it.mssg.core.api.SendMessages;
 import it.mssg.core.domain.sending.GovernorReason;
@@ -110,14 +112,16 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     }
 
     static OutboxEntryChanged changed(OutboxStore.Row row) {
-        return new OutboxEntryChanged(row.id(), row.campaignId(), row.contactId(), row.state(), row.reason());
+        return new OutboxEntryChanged(row.id(), row.campaignId(), row.contactId(), OutboxState.valueOf(row.state().name()),
+                row.reason() == null ? null : row.reason().name());
     }
 
     // ---- OutboxQueries
 
     @Override
-    public PageView<OutboxEntryView> list(OutboxEntryState state, Long campaignId, Paging paging) {
+    public PageView<OutboxEntryView> list(OutboxState filter, Long campaignId, Paging paging) {
         Paging p = paging == null ? Paging.first(Paging.DEFAULT_SIZE) : paging;
+        OutboxEntryState state = filter == null ? null : OutboxEntryState.valueOf(filter.name());
         return tx.execute(t -> PageView.of(store.page(state, campaignId, false, p.offset(), p.size()).stream()
                 .map(OutboxService::view).toList(), p, store.count(state, campaignId)));
     }
@@ -138,17 +142,22 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
         Instant dayStart = now.atZone(properties.zone()).toLocalDate().atStartOfDay(properties.zone()).toInstant();
         return tx.execute(t -> {
             Map<OutboxEntryState, Long> counts = store.countsByState(null);
-            return new OutboxStatusView(state.pausedBy(), state.failureStreak(),
+            GovernorReason paused = state.pausedBy();
+            return new OutboxStatusView(paused == null ? null : paused.name(), paused == null ? null : paused.description(),
+                    state.failureStreak(),
                     counts.getOrDefault(OutboxEntryState.QUEUED, 0L), counts.getOrDefault(OutboxEntryState.UNCERTAIN, 0L),
                     store.sentSince(dayStart));
         });
     }
 
     @Override
-    public SendBudget budget() {
+    public SendBudgetView budget() {
         Instant now = clock.instant();
         GovernorSettings settings = governorSettings.current();
-        return tx.execute(t -> governor.budget(history(now, settings), settings, now, properties.zone()));
+        SendBudget budget = tx.execute(t -> governor.budget(history(now, settings), settings, now, properties.zone()));
+        return new SendBudgetView(budget.caps().stream().map(c -> new SendBudgetView.Cap(c.kind().name(), c.limit(),
+                c.used(), c.left(), c.resetsAt())).toList(), budget.warmUpDay(), budget.warmUpStep() != null,
+                budget.leftNow());
     }
 
     it.mssg.core.domain.sending.SendHistory history(Instant now, GovernorSettings settings) {
@@ -193,8 +202,8 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     }
 
     static OutboxEntryView view(OutboxStore.Row r) {
-        return new OutboxEntryView(r.id(), r.state(), r.reason(), r.reason() == null ? null : r.reason().description(),
-                r.detail(), r.purpose(), r.contactId(), r.recipientName(), r.recipientWaId(), r.body(), r.campaignId(),
+        return new OutboxEntryView(r.id(), OutboxState.valueOf(r.state().name()), r.reason() == null ? null : r.reason().name(),
+                r.reason() == null ? null : r.reason().description(), r.detail(), r.purpose().name(), r.contactId(), r.recipientName(), r.recipientWaId(), r.body(), r.campaignId(),
                 r.notBefore(), r.sentAt(), r.waMessageId(), r.createdAt(), r.updatedAt());
     }
 }

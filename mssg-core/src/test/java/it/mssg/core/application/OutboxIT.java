@@ -16,6 +16,7 @@ import it.mssg.core.api.MessageTemplates;
 import it.mssg.core.api.NotFoundException;
 import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxState;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.Paging;
 import it.mssg.core.api.QuickReplies;
@@ -27,7 +28,6 @@ import it.mssg.core.api.WaContact;
 import it.mssg.core.api.WaMessage;
 import it.mssg.core.domain.sending.GovernorReason;
 import it.mssg.core.domain.sending.GovernorSettings;
-import it.mssg.core.domain.sending.OutboxEntryState;
 import it.mssg.core.domain.sending.SpacingRange;
 import it.mssg.core.domain.sending.WarmUp;
 import it.mssg.core.spi.WhatsAppGateway;
@@ -143,7 +143,7 @@ class OutboxIT extends CoreIntegrationTest {
         runUntilIdle();
         assertThat(whatsapp.sent()).extracting(WhatsAppGateway.OutgoingText::text).containsExactly("Ciao Anna");
         OutboxEntryView sent = outbox.get(first.id());
-        assertThat(sent.state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(sent.state()).isEqualTo(OutboxState.SENT);
         assertThat(sent.waMessageId()).isNotBlank();
         assertThat(sent.sentAt()).isNotNull();
         // stored in the chat once, and WhatsApp's echo of our own message does not add a second one
@@ -151,7 +151,7 @@ class OutboxIT extends CoreIntegrationTest {
         inbound.messagesReceived(List.of(new WaMessage(sent.waMessageId(), ANNA, null, true, "Ciao Anna", "chat",
                 clock.instant(), 2)));
         assertThat(messagesInChat(ANNA)).isEqualTo(1);
-        assertThat(outbox.get(first.id()).state()).isEqualTo(OutboxEntryState.DELIVERED);
+        assertThat(outbox.get(first.id()).state()).isEqualTo(OutboxState.DELIVERED);
         // a third call with the key after sending still finds it: no new message
         assertThat(sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1")).id()).isEqualTo(first.id());
         runUntilIdle();
@@ -181,14 +181,14 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(runUntilIdle()).isZero();
         assertThat(whatsapp.sent()).isEmpty();
         OutboxEntryView held = outbox.get(entry.id());
-        assertThat(held.state()).isEqualTo(OutboxEntryState.QUEUED);
-        assertThat(held.reason()).isEqualTo(GovernorReason.SESSION_NOT_READY);
-        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.SESSION_NOT_READY);
+        assertThat(held.state()).isEqualTo(OutboxState.QUEUED);
+        assertThat(held.reason()).isEqualTo(GovernorReason.SESSION_NOT_READY.name());
+        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.SESSION_NOT_READY.name());
 
         whatsapp.state(SessionState.READY);
         runUntilIdle();
         assertThat(whatsapp.sent()).hasSize(1);
-        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxState.SENT);
         assertThat(outbox.status().pausedBy()).isNull();
     }
 
@@ -215,10 +215,10 @@ class OutboxIT extends CoreIntegrationTest {
         String onWhatsApp = whatsapp.putInChat(ANNA, true, "Il preventivo è pronto", clock.instant().plusSeconds(1));
 
         assertThat(loop.markUncertainAtStartUp()).isEqualTo(1);
-        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.UNCERTAIN);
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxState.UNCERTAIN);
         runUntilIdle();
         OutboxEntryView settled = outbox.get(entry.id());
-        assertThat(settled.state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(settled.state()).isEqualTo(OutboxState.SENT);
         assertThat(settled.waMessageId()).isEqualTo(onWhatsApp);
         assertThat(whatsapp.sent()).isEmpty(); // never sent twice
         assertThat(messagesInChat(ANNA)).isEqualTo(1);
@@ -234,11 +234,11 @@ class OutboxIT extends CoreIntegrationTest {
         loop.markUncertainAtStartUp();
         whatsapp.state(SessionState.DISCONNECTED);
         runUntilIdle();
-        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.UNCERTAIN); // not before the session is back
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxState.UNCERTAIN); // not before the session is back
 
         whatsapp.state(SessionState.READY);
         runUntilIdle();
-        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxState.SENT);
         assertThat(whatsapp.sent()).extracting(WhatsAppGateway.OutgoingText::text).containsExactly("Ecco l'indirizzo");
     }
 
@@ -249,7 +249,7 @@ class OutboxIT extends CoreIntegrationTest {
         OutboxEntryView notOnWhatsApp = sendMessages.send(SendCommand.reply(contact(CARLA), null, "Hello", null));
         runUntilIdle();
         OutboxEntryView failed = outbox.get(notOnWhatsApp.id());
-        assertThat(failed.state()).isEqualTo(OutboxEntryState.FAILED);
+        assertThat(failed.state()).isEqualTo(OutboxState.FAILED);
         assertThat(failed.detail()).contains("not on WhatsApp");
 
         // the page fails mid-send: uncertain, reconciled (not in the chat) and queued again; three failures pause
@@ -259,17 +259,17 @@ class OutboxIT extends CoreIntegrationTest {
         OutboxEntryView flaky = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Second try", null));
         runUntilIdle();
         assertThat(outbox.status().failureStreak()).isEqualTo(3);
-        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.PAUSED_FAILURES);
-        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxEntryState.QUEUED);
+        assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.PAUSED_FAILURES.name());
+        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxState.QUEUED);
         assertThat(whatsapp.sent()).isEmpty();
 
         commands.resume();
         runUntilIdle();
-        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxEntryState.SENT);
+        assertThat(outbox.get(flaky.id()).state()).isEqualTo(OutboxState.SENT);
         assertThat(whatsapp.sent()).hasSize(1);
         assertThat(outbox.status().failureStreak()).isZero();
 
-        assertThat(commands.retry(failed.id()).state()).isEqualTo(OutboxEntryState.QUEUED);
+        assertThat(commands.retry(failed.id()).state()).isEqualTo(OutboxState.QUEUED);
         assertThatThrownBy(() -> commands.cancel(flaky.id())).isInstanceOf(ConflictException.class);
     }
 
@@ -322,8 +322,8 @@ class OutboxIT extends CoreIntegrationTest {
         List<OutboxEntryView> recipients = campaigns.recipients(draft.id(), Paging.first(10)).items();
         assertThat(recipients).anySatisfy(r -> {
             assertThat(r.recipientWaId()).isEqualTo(ANNA);
-            assertThat(r.state()).isEqualTo(OutboxEntryState.BLOCKED);
-            assertThat(r.reason()).isEqualTo(GovernorReason.OPTED_OUT);
+            assertThat(r.state()).isEqualTo(OutboxState.BLOCKED);
+            assertThat(r.reason()).isEqualTo(GovernorReason.OPTED_OUT.name());
         });
         assertThatThrownBy(() -> campaigns.start(draft.id())).isInstanceOf(ConflictException.class);
     }
