@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FakeCore {
 
     private final ApplicationEventPublisher events;
-    private final AtomicLong ids = new AtomicLong(1000);
+    /**
+     * Ids start at a random offset: test contexts share one database file, and the agent's rows (modes, chat
+     * memory) of one context must not apply to another context's contacts.
+     */
+    private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000) * 1_000_000L);
     private final Map<Long, ContactView> contacts = new ConcurrentHashMap<>();
     private final Map<Long, ChatView> chats = new ConcurrentHashMap<>();
     private final Map<Long, List<MessageView>> messages = new ConcurrentHashMap<>();

@@ -48,10 +48,7 @@ class AgentDraftingIT extends AgentITSupport {
     }
 
     @DynamicPropertySource
-    static void drafting(DynamicPropertyRegistry registry) throws IOException {
-        // a database of its own: this context's fake core hands out the same ids as the other context's
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mssg-agent-drafting-it");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE");
+    static void drafting(DynamicPropertyRegistry registry) {
         registry.add("mssg.agent.drafting.enabled", () -> "true");
         registry.add("mssg.agent.drafting.provider", () -> "OLLAMA");
         registry.add("mssg.agent.drafting.url", () -> "http://127.0.0.1:" + FAKE_OLLAMA.getAddress().getPort());
