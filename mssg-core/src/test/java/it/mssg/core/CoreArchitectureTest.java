@@ -31,4 +31,24 @@ class CoreArchitectureTest {
     static final ArchRule entitiesArePackagePrivate = classes().that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().notBePublic().andShould().resideInAPackage("..store..")
             .allowEmptyShould(true);
+
+    /** Spring Data repositories hand out entities, so they stay inside store/ too. */
+    @ArchTest
+    static final ArchRule repositoriesArePackagePrivate = classes()
+            .that().areAssignableTo("org.springframework.data.repository.Repository")
+            .should().notBePublic().andShould().resideInAPackage("..store..")
+            .allowEmptyShould(true);
+
+    /** Services are reached through their api interfaces; only settings records are public. */
+    @ArchTest
+    static final ArchRule servicesArePackagePrivate = classes().that().resideInAPackage("..application..")
+            .and().areNotAnnotatedWith("org.springframework.boot.context.properties.ConfigurationProperties")
+            .should().notBePublic()
+            .allowEmptyShould(true);
+
+    /** The domain's rules stay free of file formats other than its CSV reader and writer. */
+    @ArchTest
+    static final ArchRule csvOnlyInCsvPackage = noClasses().that().resideOutsideOfPackage("..domain.csv..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+            .allowEmptyShould(true);
 }

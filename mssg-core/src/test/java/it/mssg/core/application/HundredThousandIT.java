@@ -60,7 +60,7 @@ class HundredThousandIT extends CoreIntegrationTest {
                 Runtime.getRuntime().availableProcessors());
         assertThat(p.validRows()).isEqualTo(100_000);
         assertThat(r.created()).isEqualTo(100_000);
-        assertThat((t2 - t0) / 1_000_000).as("loose guard").isLessThan(60_000);
+        assertThat((t2 - t0) / 1_000_000).as("loose guard against pathological slowness only").isLessThan(180_000);
 
         long tag = tags.findByName("t7").orElseThrow().id();
         List<ContactSearch> searches = List.of(
