@@ -22,7 +22,21 @@ final class AgentWorker implements AutoCloseable {
         return t;
     });
 
+    /** Queues a task; while the application shuts down, new tasks are dropped (and logged at DEBUG). */
     Future<?> submit(String what, Runnable task) {
+        if (executor.isShutdown()) {
+            log.debug("agent is shutting down; '{}' dropped", what);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        try {
+            return run(what, task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("agent is shutting down; '{}' dropped", what);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private Future<?> run(String what, Runnable task) {
         return executor.submit(() -> {
             try {
                 task.run();
