@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors on dashboard screens: a page that says what happened, or a toast for htmx requests. Never a stack trace. */
@@ -29,6 +30,12 @@ class DashboardErrors {
     String invalid(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         String message = e instanceof InvalidInputException ? e.getMessage() : "The address has a value mssg cannot read.";
         return page(request, response, model, 400, "That did not work", message);
+    }
+
+    /** A page closed while its live stream was open: nobody is left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        log.debug("A live stream's page was closed");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,182 @@
+package it.mssg.web.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import it.mssg.web.security.AccessToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's first session in Chromium: the token link, the first-run page, a CSV import, search, tagging
+ * and a contact's page. Screenshots of each screen go to {@code java.io.tmpdir/mssg-screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mssg.whatsapp.autostart=false")
+class DashboardBrowserIT {
+
+    static final Path DATA_DIR;
+    static final Path SHOTS = Path.of(System.getProperty("java.io.tmpdir"), "mssg-screenshots");
+    static final String HOSTILE = "Anna <img src=x onerror=\"window.pwned=1\">";
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("mssg-browser-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("mssg.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessToken token;
+
+    @BeforeAll
+    static void chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("mssg.browser.executable", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void firstSessionImportSearchTagAndOpenAContact() throws Exception {
+        Files.createDirectories(SHOTS);
+        String base = "http://127.0.0.1:" + port;
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 860));
+        page.setDefaultTimeout(20_000);
+        List<String> problems = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
+
+        // the printed link: the cookie is set, the token leaves the address, first run comes first
+        page.navigate(base + "/?token=" + token.value());
+        assertThat(page).hasURL(base + "/welcome");
+        shot(page, "welcome");
+        page.getByLabel("I accept the terms of use.").check();
+        page.getByLabel("I have read the privacy promise.").check();
+        page.getByLabel("I am 18 or older.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start using mssg")).click();
+        assertThat(page).hasURL(base + "/");
+        assertThat(page.locator("#session-chip")).containsText("WhatsApp");
+        shot(page, "home");
+
+        // import: preview with a row error, then commit
+        Path csv = Files.createTempFile(DATA_DIR, "people", ".csv");
+        Files.writeString(csv, "phone,name,tags\n+39 333 444 5555,\"" + HOSTILE.replace("\"", "\"\"") + "\",vip\n"
+                + "+39 333 444 6666,Bruno \u202Eolleh 👋,vip\nnot a number,Carla,\n+39 333 444 7777,Dario,\n", StandardCharsets.UTF_8);
+        page.navigate(base + "/contacts/import");
+        page.setInputFiles("#file", csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.locator("#import-area")).containsText("3 ready");
+        assertThat(page.locator("#import-area")).containsText("1 with errors");
+        shot(page, "import-preview");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 3 contacts")).click();
+        assertThat(page.locator("#import-area")).containsText("3 new contacts");
+        assertThat(page.locator("#import-progress progress")).hasAttribute("value", "100");
+        assertThat(page.locator("#toasts")).containsText("Imported 3 new");
+        shot(page, "import-done");
+
+        // a tag to use
+        page.navigate(base + "/tags");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("customers");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create tag")).click();
+        assertThat(page.locator("#tag-list")).containsText("customers");
+        shot(page, "tags");
+
+        // search as you type
+        page.navigate(base + "/contacts");
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(3);
+        page.locator("#q").pressSequentially("anna", new Locator.PressSequentiallyOptions().setDelay(40));
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(1);
+        assertThat(page).hasURL(base + "/contacts?q=anna");
+        Locator annaRow = page.locator("#contact-results tbody tr").first();
+        assertThat(annaRow.locator(".cell-name a")).hasText(HOSTILE);
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+
+        // tag chips filter, bulk tagging
+        page.locator("#q").fill("");
+        page.locator("#q").press("Enter");
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(3);
+        page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Dario")).locator("input[name=ids]").check();
+        page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Anna")).locator("input[name=ids]").check();
+        assertThat(page.locator("output[data-selected-count]")).hasText("2 selected");
+        page.locator("select[name=tagId]").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("customers"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add tag")).click();
+        assertThat(page.locator("#toasts")).containsText("Tagged 2 contacts");
+        page.locator(".chips a.tag", new Page.LocatorOptions().setHasText("customers")).click();
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(2);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/contacts\\?tag=\\d+$"));
+        shot(page, "contacts");
+
+        // the contact's own page, deep-linkable, with an edit
+        page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Dario")).locator(".cell-name a").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/contacts/\\d+$"));
+        assertThat(page.locator("h1")).hasText("Dario");
+        assertThat(page.locator("#contact-editor")).containsText("+393334447777");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Notes")).fill("met at the fair 🎪");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("#toasts")).containsText("Saved.");
+        page.reload();
+        assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Notes"))).hasValue("met at the fair 🎪");
+        shot(page, "contact");
+
+        // the other screens render within the same layout
+        for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "agent")) {
+            page.navigate(base + "/" + screen);
+            assertThat(page.locator("nav a[aria-current=page]")).hasCount(1);
+            shot(page, screen);
+        }
+        assertThat(problems).as("console errors and CSP violations").isEmpty();
+        page.close();
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,198 @@
+package it.mssg.web.it;
+
+import it.mssg.web.security.AccessToken;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole app on an H2 file database in a fresh data folder, reached over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mssg.whatsapp.autostart=false",
+        "spring.servlet.multipart.max-file-size=64KB",
+        "spring.servlet.multipart.max-request-size=80KB"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+
+    static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("mssg-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("mssg.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessToken token;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    @Order(1)
+    void theDataFolderHoldsTheDatabaseAndAnOwnerOnlyToken() throws Exception {
+        Path tokenFile = DATA_DIR.resolve("access-token");
+        assertThat(Files.readString(tokenFile).strip()).isEqualTo(token.value());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        assertThat(DATA_DIR.resolve("db")).isDirectory();
+        try (var files = Files.list(DATA_DIR.resolve("db"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("mssg") && name.endsWith(".db"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aForeignHostIsRefused() throws Exception {
+        assertThat(rawGet("evil.example")).startsWith("HTTP/1.1 421");
+        assertThat(rawGet("localhost:" + port)).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    @Order(3)
+    void theDashboardFirstAsksForTheTokenThenForTheFirstRun() throws Exception {
+        HttpSession browser = new HttpSession(port);
+        HttpResponse<String> noToken = browser.get("/contacts");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.body()).contains(DATA_DIR.resolve("access-token").toString());
+
+        HttpResponse<String> link = browser.get("/?token=" + token.value());
+        assertThat(link.statusCode()).isEqualTo(303);
+        assertThat(link.headers().firstValue("Location")).hasValue("/");
+        assertThat(link.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Strict"));
+
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/welcome");
+
+        HttpResponse<String> welcome = browser.get("/welcome");
+        assertThat(welcome.statusCode()).isEqualTo(200);
+        String csrfCookie = browser.cookie("mssg_csrf");
+        assertThat(csrfCookie).isNotBlank();
+        // the token stays the same from request to request, so pages already open keep working
+        assertThat(browser.get("/welcome").headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(browser.cookie("mssg_csrf")).isEqualTo(csrfCookie);
+        assertThat(welcome.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        String version = find(welcome.body(), "name=\"termsVersion\" value=\"([^\"]+)\"");
+
+        assertThat(browser.postForm("/welcome", "terms=true&privacy=true&adult=true&termsVersion=" + version, false)
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = browser.postForm("/welcome",
+                "terms=true&privacy=true&adult=true&termsVersion=" + version, true);
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        HttpResponse<String> homeNow = browser.get("/");
+        assertThat(homeNow.statusCode()).isEqualTo(200);
+        assertThat(homeNow.body()).contains("contacts").contains("WhatsApp");
+        assertThat(homeNow.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+    }
+
+    @Test
+    @Order(4)
+    void aCsvGoesThroughPreviewAndImportAndIsSearchable() throws Exception {
+        HttpSession browser = loggedIn();
+        String csv = "\uFEFFphone;name;tags\n+39 333 111 2222;Anna <script>x</script>;vip|friends\n"
+                + "0039 333 111 3333;Bruno \u202Eolleh 👋;vip\n\nnot-a-number;Carla;\n+393331112222;Anna again;\n";
+        HttpResponse<String> preview = browser.upload("/contacts/import", "people.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("2 ready").contains("1 with errors").contains("1 repeated in the file")
+                .contains("Anna &lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
+        String commitPath = find(preview.body(), "hx-post=\"(/contacts/import/[^\"]+/commit)\"");
+        HttpResponse<String> done = browser.postForm(commitPath, "", true);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("2 new contacts");
+
+        HttpResponse<String> found = bearer("/api/contacts?q=333%20111%203333");
+        assertThat(found.body()).contains("+393331113333").contains("Bruno \u202Eolleh 👋");
+        HttpResponse<String> list = browser.get("/contacts?q=anna");
+        assertThat(list.body()).contains("Anna &lt;script&gt;").contains("vip");
+    }
+
+    @Test
+    @Order(5)
+    void anOversizedUploadIsAClearErrorNotA500() throws Exception {
+        HttpSession browser = loggedIn();
+        byte[] big = ("+39333" + "1".repeat(7) + ",x\n").repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = browser.upload("/contacts/import", "big.csv", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("too large");
+    }
+
+    @Test
+    @Order(6)
+    void theRestApiWithBearer() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tags"))
+                .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"from api\",\"color\":\"#123abc\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(bearer("/api/tags").body()).contains("from api");
+        assertThat(bearer("/api/session").body()).contains("\"state\":");
+        HttpResponse<String> openApi = bearer("/api/openapi.json");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/contacts/{id}").contains("/api/chats/{id}/messages").contains("/api/session/restart");
+        HttpResponse<String> missing = bearer("/api/contacts/987654");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tags")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+    }
+
+    private HttpSession loggedIn() throws Exception {
+        HttpSession browser = new HttpSession(port);
+        browser.get("/?token=" + token.value());
+        assertThat(browser.get("/contacts").statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    private HttpResponse<String> bearer(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private String rawGet(String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/tags HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as("pattern %s", regex).isTrue();
+        return matcher.group(1);
+    }
+}
