@@ -134,6 +134,9 @@ public final class PageSession {
         if (settings.executable() != null) {
             options.setExecutablePath(settings.executable());
         }
+        if (settings.headless()) {
+            ChromiumLocator.headedUserAgent(settings.executable()).ifPresent(options::setUserAgent);
+        }
         context = playwright.chromium().launchPersistentContext(settings.profileDir(), options);
         context.exposeBinding(BINDING, (source, arguments) -> {
             if (arguments.length > 0 && arguments[0] instanceof List<?> batch && !closing) {
