@@ -1,5 +1,6 @@
 package it.mssg.agent.application;
 
+import it.mssg.agent.api.AgentDecided;
 import it.mssg.agent.api.AgentMode;
 import it.mssg.agent.api.KnowledgeEntryView;
 import it.mssg.agent.api.ReasonCode;
@@ -28,6 +29,7 @@ import it.mssg.core.api.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -64,12 +66,13 @@ class ReplyAgent {
     private final ObjectProvider<AgentReplySender> sender;
     private final ObjectProvider<DraftWriter> drafter;
     private final AgentWorker worker;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReplyAgent(ChatQueries chats, ContactQueries contacts, KnowledgeIndex index, KnowledgeBaseService knowledge,
                AgentRulesService rules, AgentStateStore state, HealthCounter counter, SuggestionBook suggestions,
                ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter, AgentWorker worker,
-               Optional<Clock> clock) {
+               ApplicationEventPublisher events, Optional<Clock> clock) {
         this.chats = chats;
         this.contacts = contacts;
         this.index = index;
@@ -81,6 +84,7 @@ class ReplyAgent {
         this.sender = sender;
         this.drafter = drafter;
         this.worker = worker;
+        this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -117,7 +121,8 @@ class ReplyAgent {
         ChatMemory next = memory.inbound(sentAt, burstStart);
         ContactState contactState = contactState(contact, memory, burstStart, now, zone);
 
-        boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && !facts.text().isBlank();
+        boolean worthMatching = !chat.group() && contact != null && !contact.optedOut() && !facts.text().isBlank()
+                && contactState.effectiveMode(settings.defaultMode()) != AgentMode.OFF;
         List<KnowledgeMatch> matches = List.of();
         boolean matchingFailed = false;
         if (worthMatching) {
@@ -155,8 +160,13 @@ class ReplyAgent {
         if (decision.needsHuman()) state.flagNeedsHuman(chat.id(), decision.reason(), now);
         state.saveChat(next);
         counter.increment(LocalDate.ofInstant(now, zone), decision.outcome(), decision.reason(), decision.thresholdMet());
-        log.info("agent: chat {} message {} → {} {} (threshold met: {})", chat.id(), message.id(), decision.outcome(),
-                decision.reason(), decision.thresholdMet());
+        events.publishEvent(new AgentDecided(chat.id(), message.id(), decision.outcome(), decision.reason(), decision.needsHuman()));
+        if (decision.outcome() == ReplyOutcome.SKIPPED) { // groups and switched-off chats would flood the log
+            log.debug("agent: chat {} message {} → {} {}", chat.id(), message.id(), decision.outcome(), decision.reason());
+        } else {
+            log.info("agent: chat {} message {} → {} {} (threshold met: {})", chat.id(), message.id(), decision.outcome(),
+                    decision.reason(), decision.thresholdMet());
+        }
     }
 
     private ContactView contact(Long contactId) {

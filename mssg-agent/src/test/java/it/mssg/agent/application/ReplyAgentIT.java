@@ -91,6 +91,11 @@ class ReplyAgentIT extends AgentITSupport {
             assertThat(n.chatId()).isEqualTo(chat.id());
             assertThat(n.reason()).isEqualTo(BLOCKED_TOPIC);
         });
+        assertThat(outbox.decided).anySatisfy(e -> {
+            assertThat(e.chatId()).isEqualTo(chat.id());
+            assertThat(e.outcome()).isEqualTo(SILENCE);
+            assertThat(e.needsHuman()).isTrue();
+        });
 
         needsHuman.clear(chat.id());
         assertThat(needsHuman.list()).noneMatch(n -> n.chatId() == chat.id());
