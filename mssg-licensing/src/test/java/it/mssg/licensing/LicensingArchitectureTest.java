@@ -16,7 +16,7 @@ class LicensingArchitectureTest {
     static final class ProductionCode implements ImportOption {
         @Override
         public boolean includes(com.tngtech.archunit.core.importer.Location location) {
-            return !location.contains("/test-classes/") && !location.contains("/test/");
+            return !location.contains("/test-classes/");
         }
     }
 
