@@ -16,6 +16,7 @@ import it.mssg.agent.domain.ReplyPolicy;
 import it.mssg.agent.matching.KnowledgeIndex;
 import it.mssg.agent.matching.MatchableEntry;
 import it.mssg.core.api.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,12 @@ class KnowledgeBaseService implements KnowledgeBase {
     private final Clock clock;
 
     KnowledgeBaseService(KnowledgeStore store, KnowledgeIndex index, AgentRulesService rules, AgentWorker worker,
-                         Optional<Clock> clock) {
+                         ObjectProvider<Clock> clock) {
         this.store = store;
         this.index = index;
         this.rules = rules;
         this.worker = worker;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock.getIfUnique(Clock::systemUTC); // a Clock bean, if the application defines exactly one
     }
 
     /** Loads the model and embeds the knowledge base in the background once the application is up. */

@@ -72,7 +72,7 @@ class ReplyAgent {
     ReplyAgent(ChatQueries chats, ContactQueries contacts, KnowledgeIndex index, KnowledgeBaseService knowledge,
                AgentRulesService rules, AgentStateStore state, HealthCounter counter, SuggestionBook suggestions,
                ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter, AgentWorker worker,
-               ApplicationEventPublisher events, Optional<Clock> clock) {
+               ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.chats = chats;
         this.contacts = contacts;
         this.index = index;
@@ -85,7 +85,7 @@ class ReplyAgent {
         this.drafter = drafter;
         this.worker = worker;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock.getIfUnique(Clock::systemUTC); // a Clock bean, if the application defines exactly one
     }
 
     /** After core's transaction commits (or at once without one), and never on the publisher's thread. */
