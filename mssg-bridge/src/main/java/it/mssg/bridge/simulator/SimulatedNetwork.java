@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,8 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final Object lock = new Object();
     private final Clock clock;
     private final Path linkedFile;
+    /** Every text sent, one line each, so the record of what reached "WhatsApp" survives a crash of the app. */
+    private final Path sentFile;
     private final Random random;
     private final SecureRandom secureRandom = new SecureRandom();
     private final ScheduledExecutorService timers;
@@ -76,6 +80,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         this.clock = clock;
         this.random = new Random(42);
         this.linkedFile = stateDir.resolve("linked-devices");
+        this.sentFile = stateDir.resolve("sent-messages");
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mssg-simulator");
             t.setDaemon(true);
@@ -83,6 +88,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         });
         loadLinked(stateDir);
         seed(seed);
+        loadSent();
         timers.scheduleAtFixedRate(this::rotateQrIfDue, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -444,6 +450,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             record.put("body", text);
             record.put("t", t);
             sent.add(record);
+            persistSent(id, to, t, text);
             append(new LinkedHashMap<>(Map.of("type", "message", "message", msg)));
             if (!noAcks) {
                 long delay = ackDelayMillis;
@@ -467,6 +474,66 @@ public final class SimulatedNetwork implements AutoCloseable {
             event.put("chat", key.get("remote"));
             event.put("ids", List.of(key));
             append(event);
+        }
+    }
+
+    /** Appends one sent text to {@link #sentFile} (caller holds the lock); written before the page hears back. */
+    private void persistSent(String id, String to, long t, String text) {
+        String line = id + '\t' + to + '\t' + t + '\t'
+                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + '\n';
+        try {
+            Files.writeString(sentFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("The simulator could not record a sent message in {}: {}", sentFile, e.getMessage());
+        }
+    }
+
+    /**
+     * Restores what was sent before this network was created (the app restarted on the same data directory): the
+     * record behind {@code GET /control/sent} and the messages in their chats, so a restarted app finds them.
+     */
+    private void loadSent() {
+        if (!Files.exists(sentFile)) {
+            return;
+        }
+        try {
+            String[] lines = Files.readString(sentFile, StandardCharsets.UTF_8).split("\n", -1);
+            // the last piece is empty, or a line cut short by a crash: that send never returned to the page
+            for (String line : java.util.Arrays.asList(lines).subList(0, lines.length - 1)) {
+                String[] parts = line.split("\t");
+                if (parts.length != 4) {
+                    continue;
+                }
+                String id = parts[0];
+                String to = parts[1];
+                long t = Long.parseLong(parts[2]);
+                String body = new String(Base64.getDecoder().decode(parts[3]), StandardCharsets.UTF_8);
+                String hex = id.substring(id.lastIndexOf('_') + 1);
+                messageCounter.set(Math.max(messageCounter.get(), Long.parseUnsignedLong(hex, 16) - 0x3EB0000000000000L));
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("_serialized", id);
+                key.put("fromMe", true);
+                key.put("remote", wid(to));
+                key.put("id", hex);
+                Map<String, Object> msg = new LinkedHashMap<>();
+                msg.put("id", key);
+                msg.put("from", wid(ME + "@c.us"));
+                msg.put("to", wid(to));
+                msg.put("body", body);
+                msg.put("type", "chat");
+                msg.put("t", t);
+                msg.put("ack", 3);
+                history.computeIfAbsent(to, c -> new ArrayList<>()).add(msg);
+                chats.computeIfAbsent(to, c -> chat(c, displayName(to.replace("@c.us", "")), false, List.of())).put("t", t);
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("id", id);
+                record.put("to", to);
+                record.put("body", body);
+                record.put("t", t);
+                sent.add(record);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the simulator's sent messages in " + sentFile + ": " + e.getMessage(), e);
         }
     }
 
