@@ -1,0 +1,231 @@
+package it.mssg.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark harness's command line; {@code bench/run <command> …} starts it. Every command prints its
+ * figures and appends them to {@code bench-results.txt} in the data folder.
+ *
+ * <pre>
+ * generate &lt;data-dir&gt; [contacts chats messages csv-rows]   the data set (default 100000 1000 1000000 100000)
+ * app &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                          start, memory, idle CPU, pages, CSV import and export
+ * sync &lt;mssg.jar&gt; &lt;empty-data-dir&gt; [port] [simulator-port]   first sync of the large simulated account, Chromium
+ *                                                       memory, inbound to dashboard event, idle CPU while READY
+ * jmh [JMH options]                                     the JMH benchmarks (e.g. jmh GovernorBenchmark)
+ * </pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "generate" -> generate(rest);
+            case "app" -> app(rest);
+            case "sync" -> sync(rest);
+            case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: bench/run generate <data-dir> [contacts chats messages csv-rows]
+                       bench/run app <mssg.jar> <data-dir> [port]
+                       bench/run sync <mssg.jar> <empty-data-dir> [port] [simulator-port]
+                       bench/run jmh [JMH options]""");
+        System.exit(2);
+    }
+
+    private static void generate(String[] a) throws Exception {
+        Path dir = Path.of(a[0]);
+        DataGenerator.Size size = a.length >= 5
+                ? new DataGenerator.Size(Integer.parseInt(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]))
+                : DataGenerator.Size.FULL;
+        DataGenerator.Summary s = new DataGenerator(size, 42).generate(dir);
+        report(dir, "generate", String.format("%,d contacts, %,d tags, %,d contact tags, %,d chats, %,d messages, CSV %s; %,d ms",
+                s.contacts(), s.tags(), s.contactTags(), s.chats(), s.messages(), s.csv(), s.millis()));
+    }
+
+    /** Start, idle memory and CPU, page latencies and the CSV round trip on a generated data set. */
+    private static void app(String[] a) throws Exception {
+        Path jar = Path.of(a[0]);
+        Path dir = Path.of(a[1]);
+        int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
+        // the simulator mode without autostart: no browser and no network, so the figures are the app's own
+        try (AppProcess app = AppProcess.start(jar, dir, port,
+                List.of("--mssg.whatsapp.mode=simulator", "--mssg.whatsapp.autostart=false"))) {
+            long startMs = app.awaitReady(Duration.ofMinutes(3));
+            report(dir, "app", "load: " + load());
+            report(dir, "app", "start to first API answer: " + startMs + " ms; " + app.startedLine());
+            Thread.sleep(20_000); // let start-up work (index load, JIT) settle
+            report(dir, "app", "RSS idle after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            report(dir, "app", idleCpu(List.of(app.process.toHandle()), "app JVM", 60));
+
+            LoadDriver driver = LoadDriver.forDataDir(app.base, dir);
+            report(dir, "app", driver.contactSearch(200, 1000, 1).toString());
+            report(dir, "app", driver.conversationPage(200, 1000, 1000, 2).toString());
+            report(dir, "app", driver.contactsScreen(50, 300, 3).toString());
+            report(dir, "app", driver.conversationScreen(50, 300, 1000, 4).toString());
+            report(dir, "app", "RSS after the page runs: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+
+            Path csv;
+            try (var files = Files.list(dir)) {
+                csv = files.filter(p -> p.getFileName().toString().matches("import-\\d+\\.csv")).findFirst().orElse(null);
+            }
+            if (csv != null) {
+                LoadDriver.ImportTiming imp = driver.importCsv(csv);
+                report(dir, "app", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
+                        + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms (" + imp.outcome() + ")");
+            }
+            for (int i = 1; i <= 3; i++) {
+                LoadDriver.ExportTiming exp = driver.exportCsv();
+                report(dir, "app", "CSV export run " + i + ": " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
+            }
+            report(dir, "app", "RSS at the end: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+        }
+    }
+
+    /** The large simulated account (5,000 contacts, 1,000 chats) synced into an empty data folder. */
+    private static void sync(String[] a) throws Exception {
+        Path jar = Path.of(a[0]);
+        Path dir = Path.of(a[1]);
+        int port = a.length > 2 ? Integer.parseInt(a[2]) : 18081;
+        int simulatorPort = a.length > 3 ? Integer.parseInt(a[3]) : 18091;
+        try (AppProcess app = AppProcess.start(jar, dir, port, List.of("--mssg.whatsapp.mode=simulator",
+                "--mssg.simulator.seed=large", "--mssg.simulator.port=" + simulatorPort))) {
+            long startMs = app.awaitReady(Duration.ofMinutes(3));
+            report(dir, "sync", "load: " + load());
+            report(dir, "sync", "start to first API answer: " + startMs + " ms");
+            LoadDriver driver = LoadDriver.forDataDir(app.base, dir);
+            HttpClient http = HttpClient.newHttpClient();
+            String control = "http://127.0.0.1:" + simulatorPort + "/control";
+            awaitState(driver, "QR_REQUIRED", Duration.ofMinutes(2));
+            long scan = System.nanoTime();
+            post(http, control + "/scan", "{}");
+            String syncingSeen = awaitState(driver, "READY", Duration.ofMinutes(5));
+            long syncMs = (System.nanoTime() - scan) / 1_000_000;
+            report(dir, "sync", "scan to READY (login + first sync of 5,000 contacts, 1,000 chats): " + syncMs + " ms; states seen: " + syncingSeen);
+            String contacts = new String(driver.get("/api/contacts?size=1"), StandardCharsets.UTF_8);
+            report(dir, "sync", "contacts API after sync: " + contacts.replaceAll("\"items\":\\[.*?\\],?", "").trim());
+
+            Thread.sleep(10_000);
+            report(dir, "sync", "Chromium PSS in READY (" + app.chromium().size() + " processes): " + AppProcess.pssKb(app.chromium()) / 1024
+                    + " MB; all descendants PSS " + AppProcess.pssKb(app.descendants()) / 1024 + " MB; app JVM RSS "
+                    + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            report(dir, "sync", inboundToEvent(driver, http, control, app.base, 100));
+            Thread.sleep(10_000);
+            report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY", 60));
+            report(dir, "sync", idleCpu(app.descendants(), "Playwright driver + Chromium, READY", 60));
+        }
+    }
+
+    /**
+     * Inbound message to the dashboard: from the simulated phone writing (POST /control/inbound) until the
+     * dashboard's event stream carries {@code message-received}, i.e. page, bridge, core store and SSE push,
+     * all but the browser's own repaint.
+     */
+    private static String inboundToEvent(LoadDriver driver, HttpClient http, String control, String base, int n) throws Exception {
+        String token = driver.token();
+        LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base + "/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("event:") && line.substring(6).strip().equals("message-received")) {
+                        arrivals.add(System.nanoTime());
+                    }
+                }
+            } catch (IOException e) {
+                // stream closed at the end
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1000);
+        List<Long> latencies = new ArrayList<>();
+        int lost = 0;
+        for (int i = 0; i < n; i++) {
+            arrivals.clear();
+            long t0 = System.nanoTime();
+            post(http, control + "/inbound", "{\"from\":\"39333" + String.format("%07d", 1 + i % 50) + "\",\"body\":\"bench inbound " + i + "\"}");
+            Long t1 = arrivals.poll(10, TimeUnit.SECONDS);
+            if (t1 == null) lost++;
+            else latencies.add(t1 - t0);
+            Thread.sleep(300);
+        }
+        events.body().close();
+        return Stats.of("inbound to dashboard event (" + lost + " of " + n + " never arrived)",
+                latencies.stream().mapToLong(Long::longValue).toArray()).toString();
+    }
+
+    private static String idleCpu(List<ProcessHandle> processes, String what, int seconds) throws InterruptedException {
+        double c0 = AppProcess.cpuSeconds(processes);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double c1 = AppProcess.cpuSeconds(processes);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return String.format("idle CPU of %s over %.0f s: %.2f %% of one core (%.2f s CPU)", what, wall, 100 * (c1 - c0) / wall, c1 - c0);
+    }
+
+    private static String awaitState(LoadDriver driver, String state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String body = new String(driver.get("/api/session"), StandardCharsets.UTF_8);
+            String current = body.replaceAll(".*\"state\":\"([A-Z_]+)\".*", "$1");
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(current)) seen.add(current);
+            if (current.equals(state)) return String.join(" → ", seen);
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no " + state + " within " + timeout + "; states seen: " + seen);
+    }
+
+    private static void post(HttpClient http, String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip() + " (1, 5, 15 min); " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void report(Path dir, String command, String line) throws IOException {
+        String out = Instant.now() + " " + command + " | " + line;
+        System.out.println(out);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("bench-results.txt"), out + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
