@@ -73,6 +73,11 @@ public final class KnowledgeIndex {
 
     /** Every indexed entry's score for {@code text}, best first, at most {@code limit}. */
     public List<KnowledgeMatch> match(String text, int limit) {
+        return scan(text, () -> embed(text), limit);
+    }
+
+    /** The scan behind {@link #match}, with the message's unit vector computed (at most once) by {@code embedding}. */
+    List<KnowledgeMatch> scan(String text, Supplier<float[]> embedding, int limit) {
         Map<Long, Indexed> entries = snapshot;
         if (entries.isEmpty() || text == null || text.isBlank()) return List.of();
         float[] query = null;
@@ -84,7 +89,7 @@ public final class KnowledgeIndex {
                 continue;
             }
             if (indexed.vectors().length == 0) continue;
-            if (query == null) query = embed(text);
+            if (query == null) query = embedding.get();
             double best = -1;
             for (float[] v : indexed.vectors()) best = Math.max(best, dot(query, v));
             matches.add(new KnowledgeMatch(indexed.entry().id(), toScore(best), false));
@@ -114,7 +119,7 @@ public final class KnowledgeIndex {
         return unit(model.get().embed(text).content().vector());
     }
 
-    private static float[] unit(float[] v) {
+    static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) norm += x * x;
         norm = Math.sqrt(norm);
