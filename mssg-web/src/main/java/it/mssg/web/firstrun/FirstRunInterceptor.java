@@ -9,7 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public class FirstRunInterceptor implements HandlerInterceptor {
 
     public static final String[] PATHS = {"/**"};
-    public static final String[] EXCLUDED = {"/welcome", "/api/**", "/events", "/error", "/css/**", "/js/**",
+    public static final String[] EXCLUDED = {"/welcome", "/api/**", "/events", "/whatsapp/stream", "/error", "/css/**", "/js/**",
             "/img/**", "/webjars/**", "/favicon.ico"};
 
     private final SettingsApi settings;

@@ -51,7 +51,7 @@ class SessionWindow implements DisposableBean {
     // touched only on the worker thread
     private ScheduledFuture<?> loop;
     private String lastStatusKey;
-    private int lastFrameHash;
+    private Integer lastFrameHash;
     private long lastSentAt;
 
     SessionWindow(SessionControl session, ITemplateEngine templates, WebProperties properties) {
@@ -68,7 +68,7 @@ class SessionWindow implements DisposableBean {
         emitter.onError(e -> viewers.remove(emitter));
         worker.execute(() -> {
             lastStatusKey = null;
-            lastFrameHash = 0;
+            lastFrameHash = null; // a new viewer gets the current picture at once
             if (loop == null || loop.isDone()) {
                 loop = worker.scheduleWithFixedDelay(this::tick, 0, periodMs, TimeUnit.MILLISECONDS);
             }
@@ -100,7 +100,7 @@ class SessionWindow implements DisposableBean {
             pushStatus(session.status());
             Optional<byte[]> frame = session.screenshot();
             int hash = frame.map(Arrays::hashCode).orElse(0);
-            if (hash != lastFrameHash) {
+            if (lastFrameHash == null || hash != lastFrameHash) {
                 lastFrameHash = hash;
                 broadcast("frame", frame.map(SessionWindow::frameHtml).orElse(NO_PAGE));
             } else if (System.currentTimeMillis() - lastSentAt > KEEP_ALIVE_MS) {
