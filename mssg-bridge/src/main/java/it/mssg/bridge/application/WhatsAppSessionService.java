@@ -41,7 +41,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -246,6 +249,9 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
         } catch (PageCallFailed | RuntimeException e) {
             log.error("The browser did not start", e);
             lost(DisconnectReason.TIMEOUT, "the browser did not start: " + e.getMessage());
+        } catch (LinkageError e) {
+            log.error("The browser cannot start: Playwright is missing or broken on the classpath", e);
+            lost(DisconnectReason.TIMEOUT, "Playwright is missing from this build: " + e);
         }
     }
 
@@ -512,8 +518,23 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
         inbound.close();
     }
 
+    /** A single thread whose failed tasks are logged (a scheduled executor would keep them in their futures). */
     private static ScheduledExecutorService daemonScheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name));
+        return new ScheduledThreadPoolExecutor(1, r -> daemon(r, name)) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                super.afterExecute(task, thrown);
+                if (task instanceof Future<?> future && future.isDone() && !future.isCancelled()) {
+                    try {
+                        future.get();
+                    } catch (ExecutionException e) {
+                        log.error("A task of {} failed", name, e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
     }
 
     private static ExecutorService daemonExecutor(String name) {
