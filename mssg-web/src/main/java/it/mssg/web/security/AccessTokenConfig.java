@@ -29,6 +29,9 @@ class AccessTokenConfig {
     ApplicationListener<WebServerInitializedEvent> printDashboardAddress(AccessToken token, Environment environment) {
         return event -> {
             String address = environment.getProperty("server.address", "127.0.0.1");
+            if (address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]")) {
+                address = "127.0.0.1"; // listening everywhere (e.g. in a container): this machine still answers here
+            }
             if (address.contains(":") && !address.startsWith("[")) {
                 address = "[" + address + "]";
             }

@@ -173,6 +173,10 @@ class DashboardBrowserIT {
             assertThat(page.locator("nav a[aria-current=page]")).hasCount(1);
             shot(page, screen);
         }
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
+        page.navigate(base + "/contacts");
+        assertThat(page.locator("body")).hasCSS("background-color", "rgb(17, 20, 23)");
+        shot(page, "contacts-dark");
         assertThat(problems).as("console errors and CSP violations").isEmpty();
         page.close();
     }

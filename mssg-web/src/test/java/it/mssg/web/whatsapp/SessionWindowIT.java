@@ -1,6 +1,9 @@
 package it.mssg.web.whatsapp;
 
+import it.mssg.core.api.MessageDirection;
+import it.mssg.core.api.MessageReceived;
 import it.mssg.core.api.SessionControl;
+import it.mssg.core.api.SessionStateChanged;
 import it.mssg.core.api.SessionState;
 import it.mssg.core.api.SessionStatus;
 import it.mssg.web.security.AccessToken;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -61,6 +65,9 @@ class SessionWindowIT {
     int port;
 
     @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
     AccessToken token;
 
     @Test
@@ -100,6 +107,37 @@ class SessionWindowIT {
         long settled = screenshots();
         Thread.sleep(2_000);
         assertThat(screenshots()).isEqualTo(settled);
+    }
+
+    @Test
+    void everyPageHearsOfSessionChangesAndNewMessages() throws Exception {
+        when(session.simulatorControlUrl()).thenReturn(Optional.empty());
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/events"))
+                .header("Cookie", "mssg_token=" + token.value()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread.sleep(300);
+        events.publishEvent(new SessionStateChanged(new SessionStatus(SessionState.SYNCING, null, null, null, 57, null, Instant.now())));
+        events.publishEvent(new MessageReceived(11, 42, null, MessageDirection.INBOUND, true));
+        boolean chip = false;
+        boolean panel = false;
+        boolean message = false;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = lines.readLine(); line != null && !(chip && panel && message); line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).strip();
+                } else if (line.startsWith("data:")) {
+                    chip |= "session-chip".equals(event) && line.contains("Syncing 57%") && line.contains("status-syncing");
+                    panel |= "session-panel".equals(event) && line.contains("<progress") && line.contains("57");
+                    message |= "message-received".equals(event) && line.contains("42");
+                }
+            }
+        }
+        assertThat(chip).isTrue();
+        assertThat(panel).isTrue();
+        assertThat(message).isTrue();
     }
 
     private long screenshots() {
