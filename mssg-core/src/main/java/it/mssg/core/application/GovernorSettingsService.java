@@ -4,6 +4,7 @@ import it.mssg.core.api.GovernorSettingsApi;
 import it.mssg.core.api.GovernorSettingsView;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.domain.sending.GovernorSettings;
+import it.mssg.core.domain.sending.OptOutKeywords;
 import it.mssg.core.store.SettingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,16 @@ import java.util.List;
 class GovernorSettingsService implements GovernorSettingsApi {
 
     static final String KEY = "outbox.governor";
+    /** Opt-out keywords, one a line; absent = {@link OptOutKeywords#DEFAULTS}. */
+    static final String KEYWORDS_KEY = "outbox.opt-out-keywords";
+    static final int MAX_KEYWORDS = 100;
     private static final Logger log = LoggerFactory.getLogger(GovernorSettingsService.class);
 
     private final SettingStore settings;
     private final CoreClock clock;
     private final SendSignal signal;
     private volatile GovernorSettings current;
+    private volatile OptOutKeywords keywords;
 
     GovernorSettingsService(SettingStore settings, CoreClock clock, SendSignal signal) {
         this.settings = settings;
@@ -64,6 +69,46 @@ class GovernorSettingsService implements GovernorSettingsApi {
     @Transactional
     public GovernorSettingsView reset() {
         return update(GovernorSettingsView.of(GovernorSettings.defaults()));
+    }
+
+    /** The opt-out keywords in force, for the inbound listener. */
+    OptOutKeywords keywords() {
+        OptOutKeywords k = keywords;
+        if (k == null) {
+            k = settings.get(KEYWORDS_KEY).filter(s -> !s.isBlank()).map(s -> {
+                try {
+                    return OptOutKeywords.of(List.of(s.split("\n")));
+                } catch (IllegalArgumentException e) {
+                    log.warn("Stored opt-out keywords could not be read ({}); using the defaults", e.getMessage());
+                    return OptOutKeywords.defaults();
+                }
+            }).orElseGet(OptOutKeywords::defaults);
+            keywords = k;
+        }
+        return k;
+    }
+
+    @Override
+    @Transactional
+    public List<String> optOutKeywords() {
+        return keywords().keywords();
+    }
+
+    @Override
+    @Transactional
+    public List<String> updateOptOutKeywords(List<String> words) {
+        InvalidInputException.require(words != null, "keywords", "the keywords are missing");
+        InvalidInputException.require(words.size() <= MAX_KEYWORDS, "keywords", "at most " + MAX_KEYWORDS + " keywords");
+        OptOutKeywords k;
+        try {
+            k = words.isEmpty() ? OptOutKeywords.defaults()
+                    : OptOutKeywords.of(words.stream().map(w -> w == null ? "" : w.replace('\n', ' ')).toList());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("keywords", e.getMessage());
+        }
+        settings.put(KEYWORDS_KEY, words.isEmpty() ? "" : String.join("\n", k.keywords()), clock.instant());
+        keywords = k;
+        return k.keywords();
     }
 
     static String format(GovernorSettingsView v) {

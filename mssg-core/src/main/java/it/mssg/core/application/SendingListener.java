@@ -3,12 +3,10 @@ package it.mssg.core.application;
 import it.mssg.core.api.MessageAckChanged;
 import it.mssg.core.api.MessageReceived;
 import it.mssg.core.api.SessionStateChanged;
-import it.mssg.core.domain.sending.OptOutKeywords;
 import it.mssg.core.domain.sending.OutboxEntryState;
 import it.mssg.core.store.OutboxStore;
 import it.mssg.core.store.ReminderStore;
 import it.mssg.core.store.SendingDirectory;
-import it.mssg.core.store.SettingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +17,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,27 +28,26 @@ import java.util.List;
 @Component
 class SendingListener {
 
-    /** Comma-separated opt-out keywords; absent = {@link OptOutKeywords#DEFAULTS}. */
-    static final String KEYWORDS_KEY = "outbox.opt-out-keywords";
     private static final Logger log = LoggerFactory.getLogger(SendingListener.class);
 
     private final SendingDirectory directory;
     private final OutboxStore outbox;
     private final ReminderStore reminders;
-    private final SettingStore settings;
+    private final GovernorSettingsService governorSettings;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final CoreClock clock;
     private final SendSignal signal;
     private final CampaignService campaigns;
 
-    SendingListener(SendingDirectory directory, OutboxStore outbox, ReminderStore reminders, SettingStore settings,
+    SendingListener(SendingDirectory directory, OutboxStore outbox, ReminderStore reminders,
+                    GovernorSettingsService governorSettings,
                     TransactionTemplate tx, ApplicationEventPublisher events, CoreClock clock, SendSignal signal,
                     CampaignService campaigns) {
         this.directory = directory;
         this.outbox = outbox;
         this.reminders = reminders;
-        this.settings = settings;
+        this.governorSettings = governorSettings;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -83,17 +79,12 @@ class SendingListener {
         long contactId = received.contactId();
         reminders.clearForContact(contactId, clock.instant(), clock.instant());
         SendingDirectory.StoredMessage message = directory.message(received.messageId()).orElse(null);
-        if (message == null || !keywords().matches(message.body())) {
+        if (message == null || !governorSettings.keywords().matches(message.body())) {
             return List.of();
         }
         directory.optOut(contactId, clock.instant());
         log.info("Contact {} opted out by keyword", contactId);
         return new ArrayList<>(outbox.blockQueuedAutomatedOf(contactId, clock.instant()));
-    }
-
-    OptOutKeywords keywords() {
-        return settings.get(KEYWORDS_KEY).filter(s -> !s.isBlank())
-                .map(s -> OptOutKeywords.of(Arrays.asList(s.split(",")))).orElseGet(OptOutKeywords::defaults);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

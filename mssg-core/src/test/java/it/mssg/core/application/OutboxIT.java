@@ -378,6 +378,55 @@ class OutboxIT extends CoreIntegrationTest {
                 .hasMessageContaining("caps must grow");
     }
 
+    @Test
+    void optOutKeywordsAreEditable() {
+        assertThat(governor.optOutKeywords()).contains("STOP", "PARAR", "BAJA", "STOPP", "ARRÊT");
+        assertThat(governor.updateOptOutKeywords(List.of("Basta", "BASTA", "non scrivermi"))).containsExactly("Basta", "non scrivermi");
+        assertThatThrownBy(() -> governor.updateOptOutKeywords(List.of("!!!"))).isInstanceOf(InvalidInputException.class);
+        try {
+            inbound.messagesReceived(List.of(new WaMessage("false_" + BRUNO + "_K1", BRUNO, null, false, "basta!!", "chat",
+                    clock.instant(), 0)));
+            assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, BRUNO)).isTrue();
+            assertThat(jdbc.queryForObject("select opted_out_at from contact where wa_id = ?", java.time.OffsetDateTime.class, BRUNO))
+                    .isNotNull();
+            inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_K2", ANNA, null, false, "stop", "chat",
+                    clock.instant(), 0)));
+            assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, ANNA)).isFalse();
+        } finally {
+            assertThat(governor.updateOptOutKeywords(List.of())).contains("STOP");
+        }
+    }
+
+    /**
+     * The outbox's own cost per message, governor waits excluded (the clock is the test's): enqueue, pick, verdict,
+     * SENDING and SENT commits, storing the message in its chat. Printed for the benchmarks page.
+     */
+    @Test
+    void outboxOverheadPerMessage() {
+        whatsapp.state(SessionState.READY);
+        int n = 300;
+        List<Long> contacts = new java.util.ArrayList<>();
+        List<WaContact> people = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(new WaContact(String.format("39333200%04d@c.us", i), "Person " + i, null, false, true, List.of()));
+        }
+        inbound.contactsSynced(people);
+        for (WaContact p : people) {
+            contacts.add(contact(p.waId()));
+        }
+        sendMessages.send(SendCommand.reply(contacts.get(0), null, "warm-up", null));
+        runUntilIdle();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sendMessages.send(SendCommand.reply(contacts.get(i), null, "Message number " + i, null));
+        }
+        runUntilIdle();
+        double perMessageMs = (System.nanoTime() - start) / 1e6 / n;
+        assertThat(whatsapp.sent()).hasSize(n + 1);
+        System.out.printf("outbox overhead per message (governor waits excluded): %.2f ms over %d messages%n", perMessageMs, n);
+        assertThat(perMessageMs).as("ms per message, on a shared 2-core machine").isLessThan(50);
+    }
+
     /** A clock tests move by hand. */
     static final class MovableClock extends Clock {
         private volatile Instant now;

@@ -75,6 +75,22 @@ class RemindersApi {
         return governor.update(settings);
     }
 
+    record KeywordsRequest(List<String> keywords) {
+    }
+
+    @GetMapping("/settings/opt-out-keywords")
+    @Operation(summary = "Inbound messages that opt a contact out")
+    KeywordsRequest optOutKeywords() {
+        return new KeywordsRequest(governor.optOutKeywords());
+    }
+
+    @PutMapping("/settings/opt-out-keywords")
+    @Operation(summary = "Replace the opt-out keywords (an empty list restores the defaults)")
+    KeywordsRequest updateOptOutKeywords(@RequestBody KeywordsRequest request) {
+        InvalidInputException.require(request != null, "keywords", "the keywords are missing");
+        return new KeywordsRequest(governor.updateOptOutKeywords(request.keywords()));
+    }
+
     @PostMapping("/settings/governor/reset")
     @Operation(summary = "Back to the default settings")
     GovernorSettingsView resetGovernor() {
