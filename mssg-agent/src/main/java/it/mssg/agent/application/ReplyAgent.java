@@ -139,12 +139,23 @@ class ReplyAgent {
             decision = new ReplyDecision(ReplyOutcome.SILENCE, ReasonCode.MATCHING_FAILED, false, null, 0, 0);
         }
 
+        if (decision.outcome() == ReplyOutcome.SENT) {
+            decision = send(decision, chat, contact, message, now);
+            if (decision.outcome() == ReplyOutcome.SENT) {
+                state.recordReply(chat.id(), contact.id(), decision.chosenEntryId(), now);
+                next = next.agentReplied(now);
+            }
+        }
         switch (decision.outcome()) {
-            case SENT -> {
-                decision = send(decision, chat, contact, message, now);
-                if (decision.outcome() == ReplyOutcome.SENT) {
-                    state.recordReply(chat.id(), contact.id(), decision.chosenEntryId(), now);
-                    next = next.agentReplied(now);
+            case SUPPRESSED -> {
+                // AUTO held its answer back (a human is active, off hours, a limit): offer it to the human instead,
+                // exactly as SUGGEST mode would
+                ContactState asSuggest = new ContactState(true, false, AgentMode.SUGGEST, List.of(),
+                        contactState.lastManualReplyAt(), contactState.answeredBurstAt(), contactState.agentRepliesToday(),
+                        contactState.burstStartedAt());
+                ReplyDecision wouldSuggest = ReplyPolicy.decide(facts, matches, asSuggest, settings, now);
+                if (wouldSuggest.outcome() == ReplyOutcome.SUGGESTED) {
+                    suggestions.put(chat.id(), suggest(wouldSuggest, matches, settings, chat, contact, message, now));
                 }
             }
             case SUGGESTED -> suggestions.put(chat.id(), withDraft(suggest(decision, matches, settings, chat, contact, message, now),

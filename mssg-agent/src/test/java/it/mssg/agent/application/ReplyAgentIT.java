@@ -164,6 +164,11 @@ class ReplyAgentIT extends AgentITSupport {
 
         assertThat(sentTo(chat)).hasSize(2);
         assertThat(count(SUPPRESSED, HUMAN_TAKEOVER)).isEqualTo(takeovers + 1);
+        // the human who took over is offered the answer the agent held back
+        assertThat(suggestions.forChat(chat.id())).first().satisfies(s -> {
+            assertThat(s.entryId()).isEqualTo(delivery.id());
+            assertThat(s.source()).isEqualTo(SuggestionView.Source.APPROVED_ANSWER);
+        });
     }
 
     @Test
@@ -204,6 +209,7 @@ class ReplyAgentIT extends AgentITSupport {
 
         assertThat(sentTo(chat)).isEmpty();
         assertThat(count(SKIPPED, STALE_BACKLOG)).isEqualTo(stale + 1);
+        assertThat(suggestions.forChat(chat.id())).isEmpty();
     }
 
     @Test
