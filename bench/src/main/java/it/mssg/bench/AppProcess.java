@@ -38,8 +38,11 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, Path dataDir, int port, List<String> extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "--mssg.data-dir=" + dataDir.toAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // JVM options to try (e.g. heap limits), as ./mssg would pass them; none by default, as ./mssg starts it today
+        String jvmOptions = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").strip();
+        if (!jvmOptions.isEmpty()) command.addAll(List.of(jvmOptions.split("\\s+")));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--mssg.data-dir=" + dataDir.toAbsolutePath(),
                 "--server.port=" + port));
         command.addAll(extraArgs);
         Files.createDirectories(dataDir);
@@ -115,6 +118,26 @@ final class AppProcess implements AutoCloseable {
         // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** CPU seconds of each thread of a process, by "name (tid)"; thread names as the kernel keeps them (15 chars). */
+    static java.util.Map<String, Double> threadCpuSeconds(long pid) {
+        java.util.Map<String, Double> cpu = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu.put(name + " (" + task.getFileName() + ")", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return cpu;
     }
 
     /** The app's descendants (Playwright's driver, Chromium and its helpers). */

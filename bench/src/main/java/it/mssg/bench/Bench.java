@@ -27,12 +27,21 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * generate &lt;data-dir&gt; [contacts chats messages csv-rows]   the data set (default 100000 1000 1000000 100000)
  * app &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                          start, memory, idle CPU, pages, CSV import and export
+ * idle &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                         start, memory and idle CPU only (BENCH_JVM_OPTS to try options)
  * sync &lt;mssg.jar&gt; &lt;empty-data-dir&gt; [port] [simulator-port]   first sync of the large simulated account, Chromium
  *                                                       memory, inbound to dashboard event, idle CPU while READY
  * jmh [JMH options]                                     the JMH benchmarks (e.g. jmh GovernorBenchmark)
  * </pre>
  */
 public final class Bench {
+
+    /**
+     * The app on its own: the simulator mode without autostart (no browser, no network), and no scheduled
+     * backup (the first one starts a minute after the first start and copies the whole database: a separate
+     * figure, not idle time).
+     */
+    private static final List<String> APP_ONLY = List.of("--mssg.whatsapp.mode=simulator", "--mssg.whatsapp.autostart=false",
+            "--mssg.data.backup-every=0");
 
     private Bench() {
     }
@@ -46,6 +55,7 @@ public final class Bench {
         switch (args[0]) {
             case "generate" -> generate(rest);
             case "app" -> app(rest);
+            case "idle" -> idle(rest);
             case "sync" -> sync(rest);
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> usage();
@@ -56,6 +66,7 @@ public final class Bench {
         System.err.println("""
                 usage: bench/run generate <data-dir> [contacts chats messages csv-rows]
                        bench/run app <mssg.jar> <data-dir> [port]
+                       bench/run idle <mssg.jar> <data-dir> [port]
                        bench/run sync <mssg.jar> <empty-data-dir> [port] [simulator-port]
                        bench/run jmh [JMH options]""");
         System.exit(2);
@@ -71,14 +82,31 @@ public final class Bench {
                 s.contacts(), s.tags(), s.contactTags(), s.chats(), s.messages(), s.csv(), s.millis()));
     }
 
+    /** Start, idle memory and idle CPU (with the busiest threads) of the app on a data folder, nothing else. */
+    private static void idle(String[] a) throws Exception {
+        Path jar = Path.of(a[0]);
+        Path dir = Path.of(a[1]);
+        int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
+        String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "(none)");
+        try (AppProcess app = AppProcess.start(jar, dir, port,
+                APP_ONLY)) {
+            long startMs = app.awaitReady(Duration.ofMinutes(3));
+            report(dir, "idle", "load: " + load() + "; JVM options: " + options);
+            report(dir, "idle", "start to first API answer: " + startMs + " ms; " + app.startedLine());
+            Thread.sleep(30_000);
+            report(dir, "idle", "RSS idle 30 s after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            report(dir, "idle", idleCpu(List.of(app.process.toHandle()), "app JVM", 60));
+            report(dir, "idle", "RSS after the idle minute: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+        }
+    }
+
     /** Start, idle memory and CPU, page latencies and the CSV round trip on a generated data set. */
     private static void app(String[] a) throws Exception {
         Path jar = Path.of(a[0]);
         Path dir = Path.of(a[1]);
         int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
-        // the simulator mode without autostart: no browser and no network, so the figures are the app's own
         try (AppProcess app = AppProcess.start(jar, dir, port,
-                List.of("--mssg.whatsapp.mode=simulator", "--mssg.whatsapp.autostart=false"))) {
+                APP_ONLY)) {
             long startMs = app.awaitReady(Duration.ofMinutes(3));
             report(dir, "app", "load: " + load());
             report(dir, "app", "start to first API answer: " + startMs + " ms; " + app.startedLine());
@@ -93,6 +121,10 @@ public final class Bench {
             report(dir, "app", driver.conversationScreen(50, 300, 1000, 4).toString());
             report(dir, "app", "RSS after the page runs: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
 
+            for (int i = 1; i <= 3; i++) {
+                LoadDriver.ExportTiming exp = driver.exportCsv();
+                report(dir, "app", "CSV export run " + i + " (before the import): " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
+            }
             Path csv;
             try (var files = Files.list(dir)) {
                 csv = files.filter(p -> p.getFileName().toString().matches("import-\\d+\\.csv")).findFirst().orElse(null);
@@ -101,10 +133,8 @@ public final class Bench {
                 LoadDriver.ImportTiming imp = driver.importCsv(csv);
                 report(dir, "app", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
                         + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms (" + imp.outcome() + ")");
-            }
-            for (int i = 1; i <= 3; i++) {
                 LoadDriver.ExportTiming exp = driver.exportCsv();
-                report(dir, "app", "CSV export run " + i + ": " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
+                report(dir, "app", "CSV export after the import: " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
             }
             report(dir, "app", "RSS at the end: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
         }
@@ -185,13 +215,23 @@ public final class Bench {
                 latencies.stream().mapToLong(Long::longValue).toArray()).toString();
     }
 
+    /** CPU used while nobody uses the app; for one process also the threads that used most of it. */
     private static String idleCpu(List<ProcessHandle> processes, String what, int seconds) throws InterruptedException {
         double c0 = AppProcess.cpuSeconds(processes);
+        java.util.Map<String, Double> threads0 = processes.size() == 1 ? AppProcess.threadCpuSeconds(processes.get(0).pid()) : java.util.Map.of();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double c1 = AppProcess.cpuSeconds(processes);
         double wall = (System.nanoTime() - t0) / 1e9;
-        return String.format("idle CPU of %s over %.0f s: %.2f %% of one core (%.2f s CPU)", what, wall, 100 * (c1 - c0) / wall, c1 - c0);
+        String top = "";
+        if (processes.size() == 1) {
+            top = "; busiest threads: " + AppProcess.threadCpuSeconds(processes.get(0).pid()).entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0.0)))
+                    .filter(e -> e.getValue() > 0.005)
+                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
+                    .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.format("idle CPU of %s over %.0f s: %.2f %% of one core (%.2f s CPU)%s", what, wall, 100 * (c1 - c0) / wall, c1 - c0, top);
     }
 
     private static String awaitState(LoadDriver driver, String state, Duration timeout) throws Exception {
