@@ -99,7 +99,9 @@ class ReplyAgent {
         // a history sync replays old messages: nothing to answer and no decision to count
         if (!event.live()) return;
         if (event.direction() == MessageDirection.OUTBOUND) {
-            state.saveChat(state.chat(event.chatId()).outbound(now));
+            ChatMemory before = state.chat(event.chatId());
+            state.saveChat(before.outbound(now));
+            if (before.pendingEchoes() == 0) suggestions.dismiss(event.chatId()); // the human has answered
             return;
         }
         ChatView chat = chats.get(event.chatId());

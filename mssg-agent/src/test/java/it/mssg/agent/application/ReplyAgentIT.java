@@ -118,8 +118,9 @@ class ReplyAgentIT extends AgentITSupport {
         assertThat(offered.get(0).source()).isEqualTo(SuggestionView.Source.APPROVED_ANSWER);
         assertThat(offered.get(0).text()).startsWith("A haircut is 25 euros");
 
-        suggestions.dismiss(chat.id());
-        assertThat(suggestions.forChat(chat.id())).isEmpty();
+        core.sendByHand(chat, "25 euros, see you!");
+        drain();
+        assertThat(suggestions.forChat(chat.id())).as("a manual reply clears the suggestions").isEmpty();
     }
 
     @Test
@@ -169,6 +170,8 @@ class ReplyAgentIT extends AgentITSupport {
             assertThat(s.entryId()).isEqualTo(delivery.id());
             assertThat(s.source()).isEqualTo(SuggestionView.Source.APPROVED_ANSWER);
         });
+        suggestions.dismiss(chat.id());
+        assertThat(suggestions.forChat(chat.id())).isEmpty();
     }
 
     @Test
