@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 @Service
 class KnowledgeBaseService implements KnowledgeBase {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KnowledgeBaseService.class);
+
     static final int TOP = 3;
 
     private final KnowledgeStore store;
@@ -54,7 +56,14 @@ class KnowledgeBaseService implements KnowledgeBase {
     /** Loads the model and embeds the knowledge base in the background once the application is up. */
     @EventListener(ApplicationReadyEvent.class)
     void indexOnStart() {
-        worker.submit("index knowledge base", this::reindex);
+        worker.submit("index knowledge base", () -> {
+            try {
+                reindex();
+            } catch (RuntimeException e) {
+                // configuration trouble (a model file, an endpoint): the message names it and holds no chat data
+                log.warn("agent: could not index the knowledge base: {}", e.getMessage());
+            }
+        });
     }
 
     void reindex() {
