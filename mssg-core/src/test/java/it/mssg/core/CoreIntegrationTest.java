@@ -21,20 +21,22 @@ public abstract class CoreIntegrationTest {
 
     protected static final Path DATA_DIR;
 
+    private static final java.util.Map<String, String> DATABASE;
+
     static {
         try {
             DATA_DIR = Files.createTempDirectory("mssg-core-it");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DATABASE = TestDatabase.fresh(DATA_DIR);
     }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("mssg.data-dir", DATA_DIR::toString);
-        r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE");
-        r.add("spring.datasource.username", () -> "mssg");
-        r.add("spring.datasource.password", () -> "");
+        // H2 file database, or a fresh PostgreSQL database with -Dmssg.test.db=postgresql
+        DATABASE.forEach((k, v) -> r.add(k, () -> v));
         r.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
         r.add("spring.jpa.open-in-view", () -> "false");
         r.add("spring.flyway.locations", () -> "classpath:db/migration/core");
@@ -47,8 +49,14 @@ public abstract class CoreIntegrationTest {
     /** Every test starts from empty tables (all of them, whoever's migration made them). */
     @BeforeEach
     void emptyTables() {
-        var tables = jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+        var tables = jdbc.queryForList("select table_name from information_schema.tables where lower(table_schema) = 'public'"
                 + " and table_type = 'BASE TABLE' and lower(table_name) <> 'flyway_schema_history'", String.class);
+        if (TestDatabase.postgres()) {
+            if (!tables.isEmpty()) {
+                jdbc.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+            }
+            return;
+        }
         jdbc.execute("set referential_integrity false");
         try {
             tables.forEach(t -> jdbc.execute("truncate table \"" + t + "\" restart identity"));

@@ -57,6 +57,11 @@ class SettingsIT extends CoreIntegrationTest {
     void saysWhereTheDataLives() {
         var data = settings.get().data();
         assertThat(data.dataDir()).isEqualTo(DATA_DIR.toAbsolutePath().toString());
+        if (it.mssg.core.TestDatabase.postgres()) {
+            assertThat(data.databaseUrl()).startsWith("jdbc:postgresql:").doesNotContain("password");
+            assertThat(data.databaseName()).isEqualTo("PostgreSQL");
+            return;
+        }
         assertThat(data.databaseUrl()).startsWith("jdbc:h2:file:").contains(DATA_DIR.toString());
         assertThat(data.databaseName()).isEqualTo("H2");
     }
