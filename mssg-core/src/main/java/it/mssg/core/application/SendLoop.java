@@ -62,6 +62,13 @@ class SendLoop implements SmartLifecycle {
 
     private volatile boolean running;
     private Thread thread;
+    /** How long the in-memory send history is trusted before it is read again from the outbox. */
+    private static final Duration HISTORY_REFRESH = Duration.ofMinutes(1);
+    /** Sends of the lookback window, read from the outbox and extended by each send of this loop; null = read again. */
+    private SendHistory.Builder recentSends;
+    private Instant historyReadAt;
+    private GovernorSettings historySettings;
+
     /** The entry an ALLOW verdict committed to, and when it may leave; kept across wake-ups so the pause is not redrawn. */
     private long allowedId = -1;
     private Instant allowedAt;
@@ -188,7 +195,7 @@ class SendLoop implements SmartLifecycle {
         }
         GovernorSettings settings = governorSettings.current();
         SendRequestFacts facts = facts(row, ready);
-        SendHistory history = tx.execute(t -> outbox.history(now, settings));
+        SendHistory history = history(now, settings);
         if (row.id() != allowedId) {
             allowedId = -1;
             GovernorVerdict verdict = governor.verdict(facts, history, settings, now, properties.zone());
@@ -213,6 +220,25 @@ class SendLoop implements SmartLifecycle {
         state.pausedBy(null);
         send(row, facts.cold());
         return 0;
+    }
+
+    /**
+     * The governor's view of recent sends: read from the outbox once a minute (or when the settings or the clock
+     * changed), and extended in memory by every send of this loop in between, so a step costs no history query.
+     */
+    private SendHistory history(Instant now, GovernorSettings settings) {
+        if (recentSends == null || settings != historySettings || now.isBefore(historyReadAt)
+                || !now.isBefore(historyReadAt.plus(HISTORY_REFRESH))) {
+            recentSends = tx.execute(t -> store.history(now.minus(settings.historyLookback())));
+            historyReadAt = now;
+            historySettings = settings;
+        }
+        return recentSends.failureStreak(state.failureStreak()).linkedAt(state.linkedAt()).build();
+    }
+
+    /** Reads the history again at the next step (the outbox table was changed behind the loop's back). */
+    void forgetHistory() {
+        recentSends = null;
     }
 
     private long notAllowed(OutboxStore.Row row, GovernorVerdict verdict) {
@@ -278,6 +304,9 @@ class SendLoop implements SmartLifecycle {
         Instant sentAt = clock.instant();
         tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.SENDING, receipt.waMessageId(), cold,
                 sentAt, sentAt));
+        if (recentSends != null) {
+            recentSends.sent(row.recipientWaId(), sentAt, row.textFingerprint(), cold);
+        }
         state.failureStreak(0);
         storeInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
         published(row.id());
@@ -339,6 +368,7 @@ class SendLoop implements SmartLifecycle {
                     tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.UNCERTAIN, found.waMessageId(),
                             cold, found.sentAt(), clock.instant()));
                     storeInChat(row, found.waMessageId(), found.sentAt(), found.ack());
+                    recentSends = null; // a send this loop did not make: read the history again
                     log.info("Outbox entry {} had left before the interruption: found in its chat", row.id());
                     published(row.id());
                     return;
