@@ -105,6 +105,20 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    void inDemoModeContactsWriteNowAndThenOnceLinked() throws Exception {
+        SimulatedNetwork n = network();
+        long seq = (Long) n.hello(null).get("seq");
+        n.startDemo(Duration.ofMillis(50));
+        Thread.sleep(300);
+        assertThat(n.events(seq, Duration.ZERO)).as("nobody writes to an unlinked account").isEmpty();
+        assertThat(n.scan()).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (n.events(seq, Duration.ofMillis(100)).stream().noneMatch(e -> "message".equals(e.get("type")))) {
+            assertThat(System.nanoTime()).as("a demo message within 5 s").isLessThan(deadline);
+        }
+    }
+
+    @Test
     void largeSeedIsTheBenchmarkAccount() {
         network = new SimulatedNetwork(SimulatedNetwork.Seed.LARGE, dir, clock);
         Map<String, Object> state = network.state();
