@@ -32,5 +32,7 @@ public enum ReasonCode {
     /** AUTO decided to send but no outbox is connected to the agent. */
     NO_SENDER,
     /** The outbox refused the answer (e.g. the send governor's rules). */
-    SEND_REFUSED
+    SEND_REFUSED,
+    /** AUTO mode needs a licence: without one the answer was offered as a suggestion instead of being sent. */
+    AUTO_NOT_LICENSED
 }

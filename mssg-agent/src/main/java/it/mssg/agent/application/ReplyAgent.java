@@ -17,6 +17,7 @@ import it.mssg.agent.domain.ReplyPolicy;
 import it.mssg.agent.matching.DraftWriter;
 import it.mssg.agent.matching.KnowledgeIndex;
 import it.mssg.agent.spi.AgentReplySender;
+import it.mssg.agent.spi.AutoModeLicence;
 import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ChatView;
 import it.mssg.core.api.ContactQueries;
@@ -65,13 +66,15 @@ class ReplyAgent {
     private final SuggestionBook suggestions;
     private final ObjectProvider<AgentReplySender> sender;
     private final ObjectProvider<DraftWriter> drafter;
+    private final ObjectProvider<AutoModeLicence> licence;
     private final AgentWorker worker;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReplyAgent(ChatQueries chats, ContactQueries contacts, KnowledgeIndex index, KnowledgeBaseService knowledge,
                AgentRulesService rules, AgentStateStore state, HealthCounter counter, SuggestionBook suggestions,
-               ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter, AgentWorker worker,
+               ObjectProvider<AgentReplySender> sender, ObjectProvider<DraftWriter> drafter,
+               ObjectProvider<AutoModeLicence> licence, AgentWorker worker,
                ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.chats = chats;
         this.contacts = contacts;
@@ -83,6 +86,7 @@ class ReplyAgent {
         this.suggestions = suggestions;
         this.sender = sender;
         this.drafter = drafter;
+        this.licence = licence;
         this.worker = worker;
         this.events = events;
         this.clock = clock.getIfUnique(Clock::systemUTC); // a Clock bean, if the application defines exactly one
@@ -141,6 +145,11 @@ class ReplyAgent {
             decision = new ReplyDecision(ReplyOutcome.SILENCE, ReasonCode.MATCHING_FAILED, false, null, 0, 0);
         }
 
+        if (decision.outcome() == ReplyOutcome.SENT && !autoModeLicensed()) {
+            // without a licence AUTO is SUGGEST: the same answer, offered to the human instead of sent
+            decision = new ReplyDecision(ReplyOutcome.SUGGESTED, ReasonCode.AUTO_NOT_LICENSED, decision.thresholdMet(),
+                    decision.chosenEntryId(), decision.topScore(), decision.margin());
+        }
         if (decision.outcome() == ReplyOutcome.SENT) {
             decision = send(decision, chat, contact, message, now);
             if (decision.outcome() == ReplyOutcome.SENT) {
@@ -180,6 +189,11 @@ class ReplyAgent {
             log.info("agent: chat {} message {} → {} {} (threshold met: {})", chat.id(), message.id(), decision.outcome(),
                     decision.reason(), decision.thresholdMet());
         }
+    }
+
+    private boolean autoModeLicensed() {
+        AutoModeLicence l = licence.getIfAvailable();
+        return l == null || l.autoModeAllowed();
     }
 
     private ContactView contact(Long contactId) {

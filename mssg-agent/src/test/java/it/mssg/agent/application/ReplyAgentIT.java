@@ -30,11 +30,13 @@ class ReplyAgentIT extends AgentITSupport {
 
     @Autowired AgentSuggestions suggestions;
     @Autowired NeedsHumanList needsHuman;
+    @Autowired it.mssg.agent.SwitchableLicence licence;
 
     @BeforeEach
     void shop() {
         setUpShop();
         outbox.refuse = false;
+        licence.allowed = true;
     }
 
     private ChatView autoContact(String name) {
@@ -62,6 +64,23 @@ class ReplyAgentIT extends AgentITSupport {
             assertThat(r.text()).isEqualTo("Hi Anna, we are open Monday to Saturday, 9:00 to 18:00.");
         });
         assertThat(count(SENT, MATCHED)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void withoutALicenceAutoOffersTheAnswerAsASuggestionAndSendsNothing() throws Exception {
+        licence.allowed = false;
+        ChatView chat = autoContact("Licia Verdi");
+        long before = count(SUGGESTED, AUTO_NOT_LICENSED);
+
+        long messageId = core.receive(chat, "what time do you open?", Instant.now(), true);
+        drain();
+
+        assertThat(sentTo(chat)).isEmpty();
+        assertThat(count(SUGGESTED, AUTO_NOT_LICENSED)).isEqualTo(before + 1);
+        assertThat(suggestions.forChat(chat.id())).first().satisfies(s -> {
+            assertThat(s.entryId()).isEqualTo(hours.id());
+            assertThat(s.messageId()).isEqualTo(messageId);
+        });
     }
 
     @Test
