@@ -150,9 +150,28 @@ class SimulatorSessionIT {
     void aPageReloadReinjectsTheShimAndComesBackReadyWithoutQr() throws Exception {
         try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
             int statesBefore = h.states.size();
+            // callers keep calling the page while it reloads: they may fail, but only with the bridge's typed errors
+            java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread caller = new Thread(() -> {
+                while (reloading.get()) {
+                    try {
+                        h.session.call("heartbeat");
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            caller.start();
             assertEquals(200, h.post("/control/fault", Map.of("type", "reload")).statusCode());
             BridgeHarness.await(() -> h.states.size() > statesBefore && h.session.status().state() == SessionState.READY,
                     Duration.ofSeconds(30), () -> "READY again, states " + h.states);
+            reloading.set(false);
+            caller.join(10_000);
+            assertThat(failures).allSatisfy(e -> {
+                assertThat(e).isInstanceOf(it.mssg.bridge.browser.PageCallFailed.class);
+                assertThat(e.getMessage()).doesNotContainIgnoringCase("detached").doesNotContain("Target").doesNotContain("Execution context");
+            });
             assertThat(h.states.subList(statesBefore, h.states.size())).extracting(SessionStatus::state)
                     .containsSubsequence(SessionState.STARTING, SessionState.SYNCING, SessionState.READY)
                     .doesNotContain(SessionState.QR_REQUIRED, SessionState.DISCONNECTED);
