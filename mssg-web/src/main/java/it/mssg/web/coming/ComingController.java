@@ -16,13 +16,4 @@ class ComingController {
                 + "quiet hours and daily caps, never to people who opted out.");
         return "coming";
     }
-
-    @GetMapping("/agent")
-    String agent(Model model) {
-        model.addAttribute("title", "Agent");
-        model.addAttribute("nav", "agent");
-        model.addAttribute("what", "An optional reply agent that answers common questions from your own "
-                + "answers, on this computer, and hands anything else over to you.");
-        return "coming";
-    }
 }
