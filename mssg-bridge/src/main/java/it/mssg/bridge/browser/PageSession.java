@@ -88,7 +88,9 @@ public final class PageSession {
                     || message.contains("SingletonLock")) {
                 throw new ProfileLockedException("the browser profile " + settings.profileDir() + " is in use by another browser");
             }
-            throw session.failure(e.getCause());
+            log.warn("Chromium did not start: {}", message);
+            throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "Chromium did not start (" + settings.executable()
+                    + "); the log has the details", e.getCause());
         }
     }
 
@@ -373,6 +375,10 @@ public final class PageSession {
 
     /** The first line of a page error, without Playwright's framing and call log. */
     static String scriptError(String message) {
+        java.util.regex.Matcher framed = java.util.regex.Pattern.compile("message='([^'\\n]*)").matcher(message);
+        if (framed.find() && !framed.group(1).isBlank()) {
+            message = framed.group(1);
+        }
         String first = message.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(message);
         return first.replaceFirst("^Error: ", "").replaceFirst("^Evaluation failed: ", "").replaceFirst("^Error: ", "");
     }

@@ -43,10 +43,14 @@ final class BridgeHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     BridgeHarness(Path dataDir, SimulatedNetwork.Seed seed, int historyMessages) {
+        this(dataDir, seed, historyMessages, System.getProperty("mssg.browser.executable"));
+    }
+
+    BridgeHarness(Path dataDir, SimulatedNetwork.Seed seed, int historyMessages, String browserExecutable) {
         this.dataDir = dataDir;
         network = new SimulatedNetwork(seed, dataDir.resolve("simulator"), Clock.systemUTC());
         server = new SimulatorServer(network, 0);
-        SessionRuntime runtime = SessionRuntime.from(properties(historyMessages), new BrowserProperties(System.getProperty("mssg.browser.executable")),
+        SessionRuntime runtime = SessionRuntime.from(properties(historyMessages), new BrowserProperties(browserExecutable),
                 dataDir, server.pageUrl(), server.controlUrl());
         session = new WhatsAppSessionService(runtime, new InboundForwarder(inbound), event -> {
             if (event instanceof SessionStateChanged changed) {

@@ -235,6 +235,21 @@ class SimulatorSessionIT {
     }
 
     @Test
+    void aBrowserThatCannotStartIsRetriedWithBackoffUpToTheCapThenLeftDisconnected() throws Exception {
+        try (BridgeHarness h = new BridgeHarness(dataDir, it.mssg.bridge.simulator.SimulatedNetwork.Seed.SMALL, 20, "/bin/false")) {
+            h.session.start();
+            BridgeHarness.await(() -> h.states.stream().filter(s -> s.state() == SessionState.STARTING).count() == 5
+                            && h.session.status().state() == SessionState.DISCONNECTED,
+                    Duration.ofSeconds(90), () -> "five launches, states " + h.states);
+            Thread.sleep(4000); // longer than the largest backoff (3 s)
+            assertThat(h.states).extracting(SessionStatus::state).filteredOn(s -> s == SessionState.STARTING)
+                    .as("one start and four retries, then no more").hasSize(5);
+            assertThat(h.session.status().reason()).isEqualTo(DisconnectReason.TIMEOUT);
+            assertThat(h.session.lastProblem()).startsWith("the browser did not start").contains("Chromium did not start (/bin/false)");
+        }
+    }
+
+    @Test
     void aProfileLockedByAnotherProcessIsReportedNotRetried() throws Exception {
         Path profile = Files.createDirectories(dataDir.resolve("browser"));
         Files.createSymbolicLink(profile.resolve("SingletonLock"), Path.of(ProfileLock.hostname() + "-" + ProcessHandle.current().pid()));

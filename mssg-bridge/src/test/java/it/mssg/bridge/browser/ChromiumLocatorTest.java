@@ -48,5 +48,7 @@ class ChromiumLocatorTest {
     void scriptErrorsLoseTheirPlaywrightFraming() {
         assertThat(PageSession.scriptError("Error: Evaluation failed: Error: not on WhatsApp\n    at eval (x.js:1)\ncall log:"))
                 .isEqualTo("not on WhatsApp");
+        assertThat(PageSession.scriptError("Error {\n  message='Browser closed.\n==== logs ====\n'\n  name='Error'\n}"))
+                .isEqualTo("Browser closed.");
     }
 }
