@@ -8,11 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Errors on dashboard screens: a page that says what happened, or a toast for htmx requests. Never a stack trace. */
 @ControllerAdvice(basePackages = "it.mssg.web")
@@ -22,14 +27,14 @@ class DashboardErrors {
     private static final Logger log = LoggerFactory.getLogger(DashboardErrors.class);
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return page(request, response, model, 404, "Not found", "This " + e.kind() + " does not exist (any more).");
+    ModelAndView notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return page(request, response, HttpStatus.NOT_FOUND, "Not found", "This " + e.kind() + " does not exist (any more).");
     }
 
     @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
-    String invalid(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    ModelAndView invalid(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = e instanceof InvalidInputException ? e.getMessage() : "The address has a value mssg cannot read.";
-        return page(request, response, model, 400, "That did not work", message);
+        return page(request, response, HttpStatus.BAD_REQUEST, "That did not work", message);
     }
 
     /** A page closed while its live stream was open: nobody is left to answer. */
@@ -39,22 +44,32 @@ class DashboardErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("Dashboard request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return page(request, response, model, 500, "Something went wrong",
+        return page(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "mssg could not finish this. Nothing was half-saved; the log has the details.");
     }
 
-    private static String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,
-                               String title, String message) {
-        response.setStatus(status);
+    private static ModelAndView page(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                     String title, String message) throws IOException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            // an endpoint of another web package without its own advice still answers in problem details
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + Toasts.json(title) + ",\"status\":"
+                    + status.value() + ",\"detail\":" + Toasts.json(message) + "}");
+            return null;
+        }
         if (request.getHeader("HX-Request") != null) {
             Toasts.error(response, message);
             response.setHeader("HX-Reswap", "none");
         }
-        model.addAttribute("title", title);
-        model.addAttribute("message", message);
-        model.addAttribute("status", status);
-        return "problem";
+        ModelAndView page = new ModelAndView("problem");
+        page.setStatus(status);
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("status", status.value());
+        return page;
     }
 }

@@ -7,6 +7,7 @@ import it.mssg.core.api.Paging;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ public record ContactListState(String q, Set<Long> tags, String sort, int page) 
 
     public ContactListState {
         q = q == null ? "" : q.strip();
-        tags = tags == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(tags));
+        tags = tags == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(tags)); // keeps the order of the address
         sort = sort == null || sort.isBlank() ? "name" : sort.strip();
         page = Math.max(0, page);
     }

@@ -17,7 +17,9 @@ import org.thymeleaf.context.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Pushes what happens to every open dashboard page over one SSE stream ({@code /events}). Sends run on a
  * thread of their own: an event listener never waits for a slow browser, so the bridge thread never blocks.
+ * Events are coalesced by name (the latest wins) and flushed a few times a second, so a sync of thousands of
+ * messages makes open pages refresh a few times, not thousands of times.
  * <p>
  * Events: {@code session-chip} and {@code session-panel} (HTML), {@code message-received},
  * {@code contacts-changed}, {@code chats-changed} (triggers for {@code hx-trigger="sse:…"}), and
@@ -38,7 +42,10 @@ public class LiveUpdates implements DisposableBean {
     private static final long STREAM_TIMEOUT_MS = Duration.ofHours(1).toMillis();
 
     private final ITemplateEngine templates;
+    private static final long FLUSH_MS = 300;
+
     private final Set<SseEmitter> emitters = new CopyOnWriteArraySet<>();
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mssg-live-updates");
         thread.setDaemon(true);
@@ -49,6 +56,7 @@ public class LiveUpdates implements DisposableBean {
         this.templates = templates;
         // a comment every 20 s finds closed tabs and keeps proxies from cutting the stream
         sender.scheduleWithFixedDelay(() -> broadcastNow(SseEmitter.event().comment("keep-alive")), 20, 20, TimeUnit.SECONDS);
+        sender.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
     }
 
     public SseEmitter subscribe() {
@@ -73,7 +81,9 @@ public class LiveUpdates implements DisposableBean {
 
     @EventListener
     void on(MessageReceived event) {
-        send("message-received", String.valueOf(event.chatId()));
+        if (event.live()) {
+            send("message-received", String.valueOf(event.chatId()));
+        }
         send("chats-changed", String.valueOf(event.chatId()));
     }
 
@@ -111,8 +121,16 @@ public class LiveUpdates implements DisposableBean {
 
     /** Queues an event for every open page; SSE data lines cannot hold newlines, so HTML is sent on one line. */
     public void send(String name, String data) {
-        String oneLine = data.replace("\r", "").replace("\n", " ");
-        sender.execute(() -> broadcastNow(SseEmitter.event().name(name).data(oneLine)));
+        pending.put(name, data.replace("\r", "").replace("\n", " "));
+    }
+
+    private void flush() {
+        for (String name : pending.keySet()) {
+            String data = pending.remove(name);
+            if (data != null && !emitters.isEmpty()) {
+                broadcastNow(SseEmitter.event().name(name).data(data));
+            }
+        }
     }
 
     private void broadcastNow(SseEmitter.SseEventBuilder event) {

@@ -62,6 +62,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void chromium() {
+        // two shared cores: be generous
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("mssg.browser.executable", "/usr/bin/chromium")))
@@ -128,6 +130,12 @@ class DashboardBrowserIT {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("customers");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create tag")).click();
         assertThat(page.locator("#tag-list")).containsText("customers");
+        // a name already taken: the form keeps what was typed and a toast says why
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("CUSTOMERS");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create tag")).click();
+        assertThat(page.locator("#toasts .toast-error")).isVisible();
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("CUSTOMERS");
+        assertThat(page.locator("#tag-list tbody tr")).hasCount(2);
         shot(page, "tags");
 
         // search as you type
