@@ -320,9 +320,15 @@ class SendLoop implements SmartLifecycle {
 
     /** The sent message joins its chat like any message WhatsApp reports (idempotent by its WhatsApp id). */
     private void storeInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
+        List<WaMessage> message = List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
+                "chat", sentAt, Math.max(ack, 1)));
         try {
-            inbound.messagesReceived(List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
-                    "chat", sentAt, Math.max(ack, 1))));
+            try {
+                inbound.messagesReceived(message);
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                // the bridge stored WhatsApp's echo of this message at the same moment: once more finds it stored
+                inbound.messagesReceived(message);
+            }
             // acks that arrived while the entry was still SENDING were stored on the message: catch up with them
             tx.executeWithoutResult(t -> {
                 String status = directory.messageStatus(waMessageId);
