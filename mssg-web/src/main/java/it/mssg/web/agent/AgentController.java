@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,8 +62,20 @@ class AgentController {
     record TagModeView(long tagId, String name, String color, AgentMode mode) {
     }
 
+    /**
+     * What a redirect after a change tells the page to say. A code rather than a flash attribute: flash attributes
+     * need a session, and a new session would put its id in the redirect's address.
+     */
+    static final Map<String, String> DONE = Map.of(
+            "added", "Answer added.",
+            "saved", "Answer saved.",
+            "deleted", "Answer deleted.",
+            "settings", "Agent settings saved.",
+            "mode", "Mode saved.");
+
     @GetMapping("/agent")
-    String agent(Model model) {
+    String agent(@RequestParam(required = false) String done, Model model) {
+        if (done != null && DONE.containsKey(done)) model.addAttribute("toast", DONE.get(done));
         return page(model, EntryForm.empty(), null, SettingsForm.of(rules.settings()), null);
     }
 
@@ -99,11 +110,10 @@ class AgentController {
     }
 
     @PostMapping("/agent/entries")
-    String create(EntryForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String create(EntryForm form, Model model, HttpServletResponse response) {
         try {
-            KnowledgeEntryView created = knowledge.create(form.toEdit());
-            redirect.addFlashAttribute("toast", "Answer \u201c" + created.title() + "\u201d added.");
-            return "redirect:/agent";
+            knowledge.create(form.toEdit());
+            return "redirect:/agent?done=added";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, form, e.getMessage(), SettingsForm.of(rules.settings()), null);
@@ -124,12 +134,11 @@ class AgentController {
     }
 
     @PostMapping("/agent/entries/{id}")
-    String update(@PathVariable long id, EntryForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String update(@PathVariable long id, EntryForm form, Model model, HttpServletResponse response) {
         KnowledgeEntryView entry = knowledge.get(id);
         try {
-            KnowledgeEntryView saved = knowledge.update(id, form.toEdit());
-            redirect.addFlashAttribute("toast", "Answer \u201c" + saved.title() + "\u201d saved.");
-            return "redirect:/agent";
+            knowledge.update(id, form.toEdit());
+            return "redirect:/agent?done=saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return entryPage(model, entry, form, e.getMessage());
@@ -139,16 +148,15 @@ class AgentController {
     /** Asked from a button with a confirmation (htmx); the page then reloads. */
     @PostMapping("/agent/entries/{id}/delete")
     String delete(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  RedirectAttributes redirect, HttpServletResponse response) {
-        KnowledgeEntryView entry = knowledge.get(id);
+                  HttpServletResponse response) {
+        knowledge.get(id); // a clear "not found" for an entry that does not exist
         knowledge.delete(id);
-        redirect.addFlashAttribute("toast", "Answer \u201c" + entry.title() + "\u201d deleted.");
         if (htmx != null) {
-            response.setHeader("HX-Redirect", "/agent");
+            response.setHeader("HX-Redirect", "/agent?done=deleted");
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return null;
         }
-        return "redirect:/agent";
+        return "redirect:/agent?done=deleted";
     }
 
     /** The "test a message" box: always a fragment, swapped under the box. */
@@ -167,11 +175,10 @@ class AgentController {
     }
 
     @PostMapping("/agent/settings")
-    String settings(SettingsForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String settings(SettingsForm form, Model model, HttpServletResponse response) {
         try {
             rules.updateSettings(form.toView());
-            redirect.addFlashAttribute("toast", "Agent settings saved.");
-            return "redirect:/agent";
+            return "redirect:/agent?done=settings";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, EntryForm.empty(), null, form, e.getMessage());
@@ -181,29 +188,28 @@ class AgentController {
     @PostMapping("/agent/tags/{id}/mode")
     String tagMode(@PathVariable long id, @RequestParam(defaultValue = "") String mode,
                    @RequestHeader(value = "HX-Request", required = false) String htmx,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+                   HttpServletResponse response) {
         String name = tags.get(id).name();
         rules.setTagMode(id, mode.isBlank() ? null : SettingsForm.mode(mode));
-        return modeSaved("Mode for tag \u201c" + name + "\u201d saved.", htmx, redirect, response);
+        return modeSaved("Mode for tag \u201c" + name + "\u201d saved.", htmx, response);
     }
 
     @PostMapping("/agent/contacts/{id}/mode")
     String contactMode(@PathVariable long id, @RequestParam(defaultValue = "") String mode,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
-                       RedirectAttributes redirect, HttpServletResponse response) {
+                       HttpServletResponse response) {
         contacts.get(id); // a clear "not found" for a contact that does not exist
         rules.setContactMode(id, mode.isBlank() ? null : SettingsForm.mode(mode));
-        return modeSaved("Mode for the contact saved.", htmx, redirect, response);
+        return modeSaved("Mode for the contact saved.", htmx, response);
     }
 
-    private String modeSaved(String message, String htmx, RedirectAttributes redirect, HttpServletResponse response) {
+    private String modeSaved(String message, String htmx, HttpServletResponse response) {
         if (htmx != null) {
             Toasts.success(response, message);
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return null;
         }
-        redirect.addFlashAttribute("toast", message);
-        return "redirect:/agent";
+        return "redirect:/agent?done=mode";
     }
 
     /** Contacts found by name or number, each with a mode picker (htmx fragment). */

@@ -104,8 +104,12 @@ class AgentControllerTest extends WebSliceTest {
                         .param("enabled", "true").param("questions", "how much is a haircut\r\n\r\nprices?\n")
                         .param("keywords", "prezzi"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/agent"));
+                .andExpect(redirectedUrl("/agent?done=added"));
         verify(knowledge).create(edit);
+        mvc.perform(get("/agent").param("done", "added").with(owner()))
+                .andExpect(content().string(containsString("data-toast=\"Answer added.\"")));
+        mvc.perform(get("/agent").param("done", "<script>").with(owner()))
+                .andExpect(content().string(not(containsString("data-toast="))));
     }
 
     @Test
@@ -135,12 +139,12 @@ class AgentControllerTest extends WebSliceTest {
         when(knowledge.update(5, edit)).thenReturn(HOURS);
         mvc.perform(post("/agent/entries/5").with(owner()).with(csrf()).param("title", "Hours")
                         .param("answerTemplate", "We open at 10.").param("questions", "opening time"))
-                .andExpect(redirectedUrl("/agent"));
+                .andExpect(redirectedUrl("/agent?done=saved"));
         verify(knowledge).update(5, edit);
 
         mvc.perform(post("/agent/entries/5/delete").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().isNoContent())
-                .andExpect(header().string("HX-Redirect", "/agent"));
+                .andExpect(header().string("HX-Redirect", "/agent?done=deleted"));
         verify(knowledge).delete(5);
     }
 
@@ -172,7 +176,7 @@ class AgentControllerTest extends WebSliceTest {
                         .param("takeoverPauseMinutes", "60").param("windowOpens", "09:00").param("windowCloses", "18:30")
                         .param("zoneId", "Europe/Rome").param("dailyReplyLimit", "5").param("burstGapSeconds", "60")
                         .param("staleAfterMinutes", "20").param("blockedTopics", "refund\nchargeback"))
-                .andExpect(redirectedUrl("/agent"));
+                .andExpect(redirectedUrl("/agent?done=settings"));
         verify(rules).updateSettings(new AgentSettingsView(0.85, 0.03, AgentMode.AUTO, 60, LocalTime.of(9, 0),
                 LocalTime.of(18, 30), "Europe/Rome", 5, 60, 20, List.of("refund", "chargeback")));
 
@@ -188,10 +192,10 @@ class AgentControllerTest extends WebSliceTest {
     @Test
     void modePerTagAndPerContact() throws Exception {
         mvc.perform(post("/agent/tags/1/mode").with(owner()).with(csrf()).param("mode", "OFF"))
-                .andExpect(redirectedUrl("/agent"));
+                .andExpect(redirectedUrl("/agent?done=mode"));
         verify(rules).setTagMode(1, AgentMode.OFF);
         mvc.perform(post("/agent/tags/1/mode").with(owner()).with(csrf()).param("mode", ""))
-                .andExpect(redirectedUrl("/agent"));
+                .andExpect(redirectedUrl("/agent?done=mode"));
         verify(rules).setTagMode(1, null);
 
         mvc.perform(post("/agent/contacts/9/mode").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")

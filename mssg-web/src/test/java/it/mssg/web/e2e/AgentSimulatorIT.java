@@ -1,0 +1,231 @@
+package it.mssg.web.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import it.mssg.licensing.api.Entitlements;
+import it.mssg.web.security.AccessToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reply agent in the whole app on the simulator, set up through its screens in Chromium: an approved answer
+ * and AUTO mode; "what time do you open?" is answered through the outbox and the governor (it reaches the
+ * simulator's sent list); a refund-and-lawyer message gets silence and lands in "needs a human" on Home; the
+ * health chart and table count both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mssg.whatsapp.mode=simulator",
+        "mssg.whatsapp.autostart=true",
+        "mssg.whatsapp.typing-min=50ms",
+        "mssg.whatsapp.typing-max=200ms",
+        "server.shutdown=immediate"})
+class AgentSimulatorIT {
+
+    static final Path DATA_DIR;
+    static final int SIMULATOR_PORT;
+    static final String GIULIA = "393330000003";
+    static final String MARCO = "393330000002";
+    static final String ANSWER = "We are open Monday to Saturday, 9:00 to 18:00.";
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("mssg-agent-e2e-");
+            SIMULATOR_PORT = SimulatorControl.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("mssg.data-dir", DATA_DIR::toString);
+        registry.add("mssg.simulator.port", () -> SIMULATOR_PORT);
+    }
+
+    /** A licence needs a purchase (Stripe), which cannot happen here: this one includes automatic mode. */
+    @TestConfiguration
+    static class Licensed {
+        @Bean
+        @Primary
+        Entitlements everythingLicensed() {
+            return feature -> true;
+        }
+    }
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(SimulatorControl.chromium()).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessToken token;
+
+    @Test
+    void autoAnswersThroughTheOutboxBlockedTopicNeedsAHumanAndHealthCountsBoth() throws Exception {
+        SimulatorControl simulator = new SimulatorControl(SIMULATOR_PORT);
+        Page page = browser.newPage();
+        page.setDefaultTimeout(30_000);
+        try {
+            run(simulator, page);
+        } catch (AssertionError | RuntimeException e) {
+            // what the page showed when it failed, next to the test reports
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-failure.png")).setFullPage(true));
+            System.out.println("AGENT E2E FAILED AT " + page.url() + "\n" + page.locator("main").innerText());
+            throw e;
+        } finally {
+            page.close();
+        }
+    }
+
+    private void run(SimulatorControl simulator, Page page) throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        page.navigate(base + "/?token=" + token.value());
+        if (page.url().endsWith("/welcome")) {
+            page.locator("input[name=terms]").check();
+            page.locator("input[name=privacy]").check();
+            page.locator("input[name=adult]").check();
+            page.locator("button[type=submit]").click();
+            page.waitForURL(base + "/");
+        }
+
+        // link the simulated phone and let the contacts arrive
+        simulator.scanWhenShown(Duration.ofSeconds(60));
+        SimulatorControl.await(() -> bearer("/api/session").contains("\"state\":\"READY\""), Duration.ofSeconds(60),
+                () -> "the session to be READY");
+        SimulatorControl.await(() -> bearer("/api/contacts?q=" + GIULIA).contains(GIULIA)
+                        && bearer("/api/contacts?q=" + MARCO).contains(MARCO), Duration.ofSeconds(60),
+                () -> "the simulator's contacts in the app");
+        // the governor fast for the test, but every send still goes through it
+        assertThat(bearerPut("/api/settings/governor", "{\"replySpacingMinSeconds\":0,\"replySpacingMaxSeconds\":1,"
+                + "\"spacingMinSeconds\":0,\"spacingMaxSeconds\":1,\"firstContactSpacingMinSeconds\":0,"
+                + "\"firstContactSpacingMaxSeconds\":1,\"perMinute\":1000,\"perHour\":10000,\"perDay\":100000,"
+                + "\"warmUp\":false,\"quietStart\":null,\"quietEnd\":null,\"recipientGapMinutes\":0,"
+                + "\"duplicateWindowHours\":24,\"coldPerDay\":100000,\"failuresBeforePause\":3,"
+                + "\"conversationWindowHours\":24,\"replyReservePercent\":0}")).isEqualTo(200);
+
+        // an approved answer, through the Agent screen
+        page.navigate(base + "/agent");
+        page.locator("#new-entry #e-title").fill("Opening hours");
+        page.locator("#new-entry #e-answer").fill(ANSWER);
+        page.locator("#new-entry #e-questions").fill("what time do you open?\nwhen are you open\nopening hours");
+        page.locator("#new-entry button[type=submit]").click();
+        page.locator("#kb-entries", new Page.LocatorOptions().setHasText("Opening hours")).waitFor();
+
+        // AUTO for everyone, at any hour
+        page.locator("#s-mode").selectOption("AUTO");
+        page.locator("#s-opens").fill("00:00");
+        page.locator("#s-closes").fill("00:00");
+        page.locator("#agent-settings button[type=submit]").click();
+        page.waitForURL(base + "/agent?done=settings");
+        assertThat(page.locator("#s-mode").inputValue()).isEqualTo("AUTO");
+
+        // the test box shows the decision and the score
+        page.locator("#test-text").fill("what time do you open?");
+        page.locator("#test-form button[type=submit]").click();
+        Locator decision = page.locator("#test-decision");
+        decision.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        assertThat(decision.innerText()).contains("SENT").contains("MATCHED").contains(ANSWER);
+
+        // a question the knowledge base answers: sent through the outbox to the simulator
+        assertThat(simulator.post("/control/inbound", "{\"from\":\"" + GIULIA + "\",\"body\":\"what time do you open?\"}")
+                .statusCode()).isEqualTo(200);
+        SimulatorControl.await(() -> sentTo(simulator, GIULIA).contains(ANSWER), Duration.ofSeconds(60),
+                () -> "the agent's answer in the simulator's sent list");
+        assertThat(bearer("/api/outbox?size=50")).contains("AGENT_REPLY");
+
+        // a topic for a human: silence, and the chat is on Home's "needs a human" list
+        page.navigate(base + "/");
+        page.locator("#needs-human").waitFor();
+        assertThat(simulator.post("/control/inbound", "{\"from\":\"" + MARCO + "\",\"body\":\"I want a refund, I'll call my lawyer\"}")
+                .statusCode()).isEqualTo(200);
+        Locator flagged = page.locator("#needs-human-list tr", new Page.LocatorOptions().setHasText("Marco"));
+        flagged.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(flagged.innerText()).contains("only a human should answer");
+        assertThat(flagged.locator("a").getAttribute("href")).matches("/chats/\\d+");
+        Thread.sleep(3_000); // the governor would have sent within a second or two
+        assertThat(sentTo(simulator, MARCO)).as("silence for the blocked topic").doesNotContain("refund").isEqualTo("");
+
+        // health: the chart is drawn and the table counts both decisions
+        page.navigate(base + "/agent/health");
+        page.locator("[data-agent-chart] canvas").waitFor();
+        String table = page.locator("#health-table").innerText();
+        assertThat(table).containsPattern("SENT\\s+MATCHED\\s+yes\\s+1");
+        assertThat(table).containsPattern("SILENCE\\s+BLOCKED_TOPIC\\s+no\\s+1");
+
+        // clearing the chat takes it off Home's list
+        page.navigate(base + "/");
+        page.locator("#needs-human-list tr", new Page.LocatorOptions().setHasText("Marco")).locator("button").click();
+        page.locator("#needs-human", new Page.LocatorOptions().setHasText("Nothing waits for you")).waitFor();
+    }
+
+    /** The bodies the simulator recorded as sent to {@code number}, one per line. */
+    private static String sentTo(SimulatorControl simulator, String number) {
+        try {
+            String json = simulator.get("/control/sent");
+            StringBuilder bodies = new StringBuilder();
+            for (String record : json.split("\\},\\s*\\{")) {
+                if (record.contains(number)) bodies.append(record).append('\n');
+            }
+            return bodies.toString();
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private String bearer(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private int bearerPut(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
