@@ -113,8 +113,9 @@ class BackupService implements Backups, SmartLifecycle {
         Duration every = properties.backupEvery();
         if (every.isZero() || !supported()) return;
         Instant newest = list().stream().map(BackupView::createdAt).findFirst().orElse(Instant.EPOCH);
-        long firstDelay = Math.max(Duration.ofMinutes(1).toMillis(),
-                Duration.between(clock.instant(), newest.plus(every)).toMillis());
+        // not in the middle of start-up: at least a minute (or one period, when that is shorter) after it
+        long floor = Math.min(Duration.ofMinutes(1).toMillis(), every.toMillis());
+        long firstDelay = Math.max(floor, Duration.between(clock.instant(), newest.plus(every)).toMillis());
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mssg-backups");
             t.setDaemon(true);

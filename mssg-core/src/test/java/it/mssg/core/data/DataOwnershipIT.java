@@ -242,6 +242,30 @@ class DataOwnershipIT {
     }
 
     @Test
+    void scheduledBackupsKeepOnlyTheNewestN() throws Exception {
+        if (TestDatabase.postgres()) return;
+        Path dir = temp.resolve("data");
+        Map<String, String> db = TestDatabase.fresh(dir);
+        ConfigurableApplicationContext ctx = DataContexts.start(dir, db, "--mssg.data.backup-every=1s", "--mssg.data.backups-kept=2");
+        try {
+            Backups backups = ctx.getBean(Backups.class);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (backups.list().size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(200);
+            assertThat(backups.list()).as("backups taken on the schedule").hasSize(2);
+            Thread.sleep(3_500);
+            List<BackupView> kept = backups.list();
+            assertThat(kept).hasSize(2);
+            assertThat(kept.get(0).createdAt()).isAfter(kept.get(1).createdAt());
+            // someone else's file in backups/ is left alone
+            Path other = Files.writeString(dir.resolve("backups/notes.txt"), "mine");
+            Thread.sleep(1_500);
+            assertThat(other).exists();
+        } finally {
+            ctx.close();
+        }
+    }
+
+    @Test
     void aFileThatIsNotABackupStopsTheStartAndChangesNothing() throws IOException {
         if (TestDatabase.postgres()) return;
         Path dir = temp.resolve("data");
