@@ -51,6 +51,7 @@ class AgentSimulatorIT {
     static final int SIMULATOR_PORT;
     static final String GIULIA = "393330000003";
     static final String MARCO = "393330000002";
+    static final String ANNA = "393330000001";
     static final String ANSWER = "We are open Monday to Saturday, 9:00 to 18:00.";
 
     static {
@@ -107,8 +108,16 @@ class AgentSimulatorIT {
         SimulatorControl simulator = new SimulatorControl(SIMULATOR_PORT);
         Page page = browser.newPage();
         page.setDefaultTimeout(30_000);
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !"Event".equals(message.text())) { // "Event": the live stream reconnecting
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
         try {
             run(simulator, page);
+            assertThat(problems).as("console errors and CSP violations").isEmpty();
         } catch (AssertionError | RuntimeException e) {
             // what the page showed when it failed, next to the test reports
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-failure.png")).setFullPage(true));
@@ -161,11 +170,19 @@ class AgentSimulatorIT {
         page.waitForURL(base + "/agent?done=settings");
         assertThat(page.locator("#s-mode").inputValue()).isEqualTo("AUTO");
 
+        // Anna only gets suggestions: her own mode, found by the contact search on the Agent screen
+        page.locator("#contact-search").fill("Anna");
+        Locator anna = page.locator("#contact-results tr", new Page.LocatorOptions().setHasText("Anna Rossi"));
+        anna.locator("select").selectOption("SUGGEST");
+        anna.locator("button").click();
+        page.locator("#toasts", new Page.LocatorOptions().setHasText("Mode for the contact saved")).waitFor();
+
         // the test box shows the decision and the score
         page.locator("#test-text").fill("what time do you open?");
         page.locator("#test-form button[type=submit]").click();
         Locator decision = page.locator("#test-decision");
         decision.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-agent.png")).setFullPage(true));
         assertThat(decision.innerText()).contains("SENT").contains("MATCHED").contains(ANSWER);
 
         // a question the knowledge base answers: sent through the outbox to the simulator
@@ -174,6 +191,17 @@ class AgentSimulatorIT {
         SimulatorControl.await(() -> sentTo(simulator, GIULIA).contains(ANSWER), Duration.ofSeconds(60),
                 () -> "the agent's answer in the simulator's sent list");
         assertThat(bearer("/api/outbox?size=50")).contains("AGENT_REPLY");
+
+        // in SUGGEST the answer waits in the conversation as a suggestion, and nothing is sent
+        assertThat(simulator.post("/control/inbound", "{\"from\":\"" + ANNA + "\",\"body\":\"when are you open?\"}")
+                .statusCode()).isEqualTo(200);
+        page.navigate(base + "/chats");
+        page.locator("a", new Page.LocatorOptions().setHasText("Anna Rossi")).first().click();
+        page.waitForURL(url -> url.matches(".*/chats/\\d+.*"));
+        Locator suggestion = page.locator("[data-suggestion]", new Page.LocatorOptions().setHasText(ANSWER));
+        suggestion.waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-chat.png")).setFullPage(true));
+        assertThat(sentTo(simulator, ANNA)).isEqualTo("");
 
         // a topic for a human: silence, and the chat is on Home's "needs a human" list
         page.navigate(base + "/");
@@ -190,9 +218,11 @@ class AgentSimulatorIT {
         // health: the chart is drawn and the table counts both decisions
         page.navigate(base + "/agent/health");
         page.locator("[data-agent-chart] canvas").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-health.png")).setFullPage(true));
         String table = page.locator("#health-table").innerText();
         assertThat(table).containsPattern("SENT\\s+MATCHED\\s+yes\\s+1");
         assertThat(table).containsPattern("SILENCE\\s+BLOCKED_TOPIC\\s+no\\s+1");
+        assertThat(table).containsPattern("SUGGESTED\\s+MATCHED\\s+yes\\s+1");
 
         // clearing the chat takes it off Home's list
         page.navigate(base + "/");
