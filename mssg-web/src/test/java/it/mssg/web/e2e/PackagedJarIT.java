@@ -44,14 +44,14 @@ class PackagedJarIT {
         Process app = builder.start();
         try {
             Path tokenFile = dataDir.resolve("access-token");
-            SimulatorControl.await(() -> Files.exists(tokenFile) && app.isAlive() && listening(appPort), Duration.ofSeconds(120),
+            SimulatorControl.await(() -> Files.exists(tokenFile) && app.isAlive() && listening(appPort), Duration.ofSeconds(300),
                     () -> "the app to start; log:\n" + tail(log));
             String token = Files.readString(tokenFile).strip();
 
             SimulatorControl simulator = new SimulatorControl(simulatorPort);
-            simulator.scanWhenShown(Duration.ofSeconds(90));
+            simulator.scanWhenShown(Duration.ofSeconds(180));
             HttpClient http = HttpClient.newHttpClient();
-            SimulatorControl.await(() -> session(http, appPort, token).contains("\"state\":\"READY\""), Duration.ofSeconds(90),
+            SimulatorControl.await(() -> session(http, appPort, token).contains("\"state\":\"READY\""), Duration.ofSeconds(180),
                     () -> "READY; session " + session(http, appPort, token) + "\nlog:\n" + tail(log));
             assertThat(Files.readString(log)).doesNotContain("Failed to create driver", "Exception in thread \"mssg-playwright\"");
 
