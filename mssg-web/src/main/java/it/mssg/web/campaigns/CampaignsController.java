@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.function.Supplier;
 
@@ -46,7 +45,10 @@ class CampaignsController {
     }
 
     @GetMapping("/campaigns")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String deleted, Model model) {
+        if (deleted != null) {
+            model.addAttribute("toast", "Deleted the campaign.");
+        }
         model.addAttribute("campaigns", campaigns.list());
         return "campaigns";
     }
@@ -64,12 +66,10 @@ class CampaignsController {
 
     @PostMapping("/campaigns")
     String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tagExpression,
-                  @RequestParam(defaultValue = "") String template, HttpServletResponse response, Model model,
-                  RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String template, HttpServletResponse response, Model model) {
         try {
             CampaignView saved = campaigns.create(new CampaignDraft(name, tagExpression, template));
-            redirect.addFlashAttribute("toast", "Saved the draft. Run a dry run to see who gets what.");
-            return "redirect:/campaigns/" + saved.id();
+            return "redirect:/campaigns/" + saved.id() + "?saved";
         } catch (InvalidInputException e) {
             return rejected(null, name, tagExpression, template, e, response, model);
         }
@@ -78,18 +78,21 @@ class CampaignsController {
     @PostMapping("/campaigns/{id}")
     String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String tagExpression, @RequestParam(defaultValue = "") String template,
-                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                  HttpServletResponse response, Model model) {
         try {
             campaigns.update(id, new CampaignDraft(name, tagExpression, template));
-            redirect.addFlashAttribute("toast", "Saved the draft.");
-            return "redirect:/campaigns/" + id;
+            return "redirect:/campaigns/" + id + "?saved";
         } catch (InvalidInputException e) {
             return rejected(id, name, tagExpression, template, e, response, model);
         }
     }
 
     @GetMapping("/campaigns/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String saved, Model model) {
+        if (saved != null) {
+            model.addAttribute("toast", "Saved the draft. A dry run shows who gets what.");
+        }
         model.addAttribute("campaign", campaigns.get(id));
         model.addAttribute("recipients", campaigns.recipients(id, Paging.of(page == null ? 0 : page, RECIPIENTS_PAGE)));
         model.addAttribute("freeRecipients", Entitlements.FREE_CAMPAIGN_RECIPIENTS);
@@ -163,16 +166,15 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, Model model) {
         CampaignView campaign = campaigns.get(id);
         if (campaign.state() == CampaignState.RUNNING) {
-            redirect.addFlashAttribute("toast", "Pause or cancel the campaign before deleting it.");
-            redirect.addFlashAttribute("toastLevel", "error");
-            return "redirect:/campaigns/" + id;
+            model.addAttribute("toast", "Pause or cancel the campaign before deleting it.");
+            model.addAttribute("toastLevel", "error");
+            return show(id, null, null, model);
         }
         campaigns.delete(id);
-        redirect.addFlashAttribute("toast", "Deleted the campaign “" + campaign.name() + "”.");
-        return "redirect:/campaigns";
+        return "redirect:/campaigns?deleted";
     }
 
     private boolean allowed(int recipients) {

@@ -9,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -28,17 +27,22 @@ class GovernorSettingsController {
     }
 
     @GetMapping("/settings/sending")
-    String show(Model model) {
+    String show(@RequestParam(required = false) String done, Model model) {
+        if ("saved".equals(done)) {
+            model.addAttribute("toast", "Saved the send rules.");
+        } else if ("reset".equals(done)) {
+            model.addAttribute("toast", "The send rules are back to the defaults.");
+        } else if ("keywords".equals(done)) {
+            model.addAttribute("toast", "Saved the opt-out keywords.");
+        }
         return page(governor.get(), String.join("\n", governor.optOutKeywords()), model);
     }
 
     @PostMapping("/settings/sending")
-    String save(@RequestParam Map<String, String> form, HttpServletResponse response, Model model,
-                RedirectAttributes redirect) {
+    String save(@RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         try {
             governor.update(read(form));
-            redirect.addFlashAttribute("toast", "Saved the send rules.");
-            return "redirect:/settings/sending";
+            return "redirect:/settings/sending?done=saved";
         } catch (InvalidInputException e) {
             // the form comes back as typed, with the reason
             response.setStatus(422);
@@ -49,20 +53,17 @@ class GovernorSettingsController {
     }
 
     @PostMapping("/settings/sending/reset")
-    String reset(RedirectAttributes redirect) {
+    String reset() {
         governor.reset();
-        redirect.addFlashAttribute("toast", "The send rules are back to the defaults.");
-        return "redirect:/settings/sending";
+        return "redirect:/settings/sending?done=reset";
     }
 
     @PostMapping("/settings/sending/opt-out")
-    String optOut(@RequestParam(defaultValue = "") String keywords, HttpServletResponse response, Model model,
-                  RedirectAttributes redirect) {
+    String optOut(@RequestParam(defaultValue = "") String keywords, HttpServletResponse response, Model model) {
         List<String> words = Arrays.stream(keywords.split("[\\n,]")).map(String::strip).filter(w -> !w.isEmpty()).toList();
         try {
-            List<String> saved = governor.updateOptOutKeywords(words);
-            redirect.addFlashAttribute("toast", "Saved " + saved.size() + " opt-out keywords.");
-            return "redirect:/settings/sending";
+            governor.updateOptOutKeywords(words);
+            return "redirect:/settings/sending?done=keywords";
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("keywordError", e.getMessage());

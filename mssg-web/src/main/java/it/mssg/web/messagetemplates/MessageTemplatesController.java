@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 
@@ -39,7 +38,10 @@ class MessageTemplatesController {
     }
 
     @GetMapping("/message-templates")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String deleted, Model model) {
+        if (deleted != null) {
+            model.addAttribute("toast", "Deleted the template.");
+        }
         model.addAttribute("templates", templates.list());
         return "message-templates";
     }
@@ -50,18 +52,20 @@ class MessageTemplatesController {
     }
 
     @GetMapping("/message-templates/{id}")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable long id, @RequestParam(required = false) String saved, Model model) {
+        if (saved != null) {
+            model.addAttribute("toast", "Saved the template.");
+        }
         TemplateView template = templates.get(id);
         return form(template.id(), template.name(), template.body(), model);
     }
 
     @PostMapping("/message-templates")
     String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String body,
-                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                  HttpServletResponse response, Model model) {
         try {
             TemplateView saved = templates.create(name, body);
-            redirect.addFlashAttribute("toast", "Saved the template “" + saved.name() + "”.");
-            return "redirect:/message-templates/" + saved.id();
+            return "redirect:/message-templates/" + saved.id() + "?saved";
         } catch (InvalidInputException e) {
             return rejected(null, name, body, e, response, model);
         }
@@ -69,23 +73,19 @@ class MessageTemplatesController {
 
     @PostMapping("/message-templates/{id}")
     String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String body, HttpServletResponse response, Model model,
-                  RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String body, HttpServletResponse response, Model model) {
         try {
             TemplateView saved = templates.update(id, name, body);
-            redirect.addFlashAttribute("toast", "Saved the template “" + saved.name() + "”.");
-            return "redirect:/message-templates/" + saved.id();
+            return "redirect:/message-templates/" + saved.id() + "?saved";
         } catch (InvalidInputException e) {
             return rejected(id, name, body, e, response, model);
         }
     }
 
     @PostMapping("/message-templates/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        String name = templates.get(id).name();
+    String delete(@PathVariable long id) {
         templates.delete(id);
-        redirect.addFlashAttribute("toast", "Deleted the template “" + name + "”.");
-        return "redirect:/message-templates";
+        return "redirect:/message-templates?deleted";
     }
 
     /** The text as each chosen contact would get it; works on unsaved text too. */

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.function.Supplier;
 
@@ -34,27 +33,27 @@ class QuickRepliesController {
     @PostMapping("/quick-replies")
     String create(@RequestParam(defaultValue = "") String shortcut, @RequestParam(defaultValue = "") String body,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                  Model model, RedirectAttributes redirect) {
+                  Model model) {
         return apply(() -> "Saved /" + quickReplies.create(strip(shortcut), body).shortcut() + ".",
-                htmx, response, model, redirect);
+                htmx, response, model);
     }
 
     @PostMapping("/quick-replies/{id}")
     String update(@PathVariable long id, @RequestParam(defaultValue = "") String shortcut,
                   @RequestParam(defaultValue = "") String body,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                  Model model, RedirectAttributes redirect) {
+                  Model model) {
         return apply(() -> "Saved /" + quickReplies.update(id, strip(shortcut), body).shortcut() + ".",
-                htmx, response, model, redirect);
+                htmx, response, model);
     }
 
     @PostMapping("/quick-replies/{id}/delete")
     String delete(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                  HttpServletResponse response, Model model) {
         return apply(() -> {
             quickReplies.delete(id);
             return "Deleted the quick reply.";
-        }, htmx, response, model, redirect);
+        }, htmx, response, model);
     }
 
     /** People type the slash they will type in the reply box; the shortcut itself has none. */
@@ -63,8 +62,7 @@ class QuickRepliesController {
         return s.startsWith("/") ? s.substring(1) : s;
     }
 
-    private String apply(Supplier<String> action, String htmx, HttpServletResponse response, Model model,
-                         RedirectAttributes redirect) {
+    private String apply(Supplier<String> action, String htmx, HttpServletResponse response, Model model) {
         String message;
         boolean ok;
         try {
@@ -75,9 +73,11 @@ class QuickRepliesController {
             ok = false;
         }
         if (htmx == null) {
-            redirect.addFlashAttribute("toast", message);
-            redirect.addFlashAttribute("toastLevel", ok ? "success" : "error");
-            return "redirect:/quick-replies";
+            // the page itself, not a redirect: a flash message would need a session
+            model.addAttribute("toast", message);
+            model.addAttribute("toastLevel", ok ? "success" : "error");
+            model.addAttribute("replies", quickReplies.list(null));
+            return "quick-replies";
         }
         if (ok) {
             Toasts.success(response, message);

@@ -77,7 +77,7 @@ class CampaignsControllerTest extends WebSliceTest {
         when(campaigns.create(new CampaignDraft("Promo", "vip", "Hi"))).thenReturn(campaign(CampaignState.DRAFT, null, 0, 0));
         mvc.perform(post("/campaigns").with(owner()).with(csrf()).param("name", "Promo").param("tagExpression", "vip")
                         .param("template", "Hi"))
-                .andExpect(redirectedUrl("/campaigns/1"));
+                .andExpect(redirectedUrl("/campaigns/1?saved"));
         mvc.perform(post("/campaigns").with(owner()).with(csrf()).param("name", "Promo").param("tagExpression", "vip +vip -vip")
                         .param("template", "Hi there"))
                 .andExpect(status().is(422))

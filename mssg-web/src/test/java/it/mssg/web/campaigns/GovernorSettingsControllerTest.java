@@ -53,7 +53,7 @@ class GovernorSettingsControllerTest extends WebSliceTest {
     @Test
     void savesEveryField() throws Exception {
         mvc.perform(post("/settings/sending").with(owner()).with(csrf()).params(form("7", "")))
-                .andExpect(redirectedUrl("/settings/sending"));
+                .andExpect(redirectedUrl("/settings/sending?done=saved"));
         ArgumentCaptor<GovernorSettingsView> saved = ArgumentCaptor.forClass(GovernorSettingsView.class);
         verify(governor).update(saved.capture());
         assertThat(saved.getValue()).isEqualTo(new GovernorSettingsView(20, 90, 45, 180, 90, 300, 7, 40, 200, false,
@@ -81,7 +81,7 @@ class GovernorSettingsControllerTest extends WebSliceTest {
     void savesOptOutKeywordsOnePerLine() throws Exception {
         when(governor.updateOptOutKeywords(List.of("STOP", "BASTA"))).thenReturn(List.of("STOP", "BASTA"));
         mvc.perform(post("/settings/sending/opt-out").with(owner()).with(csrf()).param("keywords", "STOP\n\n BASTA \n"))
-                .andExpect(redirectedUrl("/settings/sending"));
+                .andExpect(redirectedUrl("/settings/sending?done=keywords"));
         verify(governor).updateOptOutKeywords(List.of("STOP", "BASTA"));
     }
 

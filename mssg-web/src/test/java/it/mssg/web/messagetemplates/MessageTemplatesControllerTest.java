@@ -81,7 +81,9 @@ class MessageTemplatesControllerTest extends WebSliceTest {
     void savesAndGoesToTheTemplate() throws Exception {
         when(templates.create("Promo", "Hello")).thenReturn(new TemplateView(2, "Promo", "Hello", Set.of(), NOW, NOW));
         mvc.perform(post("/message-templates").with(owner()).with(csrf()).param("name", "Promo").param("body", "Hello"))
-                .andExpect(redirectedUrl("/message-templates/2"));
+                .andExpect(redirectedUrl("/message-templates/2?saved"));
+        mvc.perform(get("/message-templates/1").with(owner()).param("saved", ""))
+                .andExpect(content().string(containsString("data-toast=\"Saved the template.\"")));
     }
 
     @Test
