@@ -43,10 +43,16 @@ class ContactsController {
     @GetMapping("/contacts")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                Model model) {
         ContactListState state = ContactListState.of(q, tag, sort, page);
         fill(model, state);
-        return htmx != null ? "contacts :: results" : "contacts";
+        if (htmx == null) {
+            return "contacts";
+        }
+        // the address bar shows the list's canonical address (no empty q=, no default sort)
+        response.setHeader("HX-Push-Url", state.selfUrl());
+        return "contacts :: results";
     }
 
     @PostMapping("/contacts/bulk")

@@ -89,9 +89,11 @@ class DashboardBrowserIT {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 860));
         page.setDefaultTimeout(20_000);
         List<String> problems = new CopyOnWriteArrayList<>();
-        // the live stream's EventSource reports an error each time a page is left; anything else counts
+        // the live stream's EventSource reports an error each time a page is left, and Chromium logs the one
+        // refused form below (422); anything else counts
         page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !"Event".equals(message.text())) {
+            if ("error".equals(message.type()) && !"Event".equals(message.text())
+                    && !message.text().equals("Failed to load resource: the server responded with a status of 422 ()")) {
                 problems.add(message.text());
             }
         });
@@ -150,8 +152,8 @@ class DashboardBrowserIT {
 
         // tag chips filter, bulk tagging
         page.locator("#q").fill("");
-        page.locator("#q").press("Enter");
         assertThat(page.locator("#contact-results tbody tr")).hasCount(3);
+        assertThat(page).hasURL(base + "/contacts");
         page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Dario")).locator("input[name=ids]").check();
         page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Anna")).locator("input[name=ids]").check();
         assertThat(page.locator("output[data-selected-count]")).hasText("2 selected");

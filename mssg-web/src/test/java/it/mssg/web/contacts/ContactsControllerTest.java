@@ -82,7 +82,10 @@ class ContactsControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(not(containsString("id=\"contact-search\""))))
-                .andExpect(content().string(containsString("id=\"contact-results\"")));
+                .andExpect(content().string(containsString("id=\"contact-results\"")))
+                .andExpect(header().string("HX-Push-Url", "/contacts?q=anna"));
+        mvc.perform(get("/contacts").param("q", "").param("sort", "name").with(owner()).header("HX-Request", "true"))
+                .andExpect(header().string("HX-Push-Url", "/contacts"));
     }
 
     @Test
