@@ -1,0 +1,225 @@
+package it.mssg.web.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import it.mssg.web.security.AccessToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campaign built and run from the dashboard on the simulator: create, dry run, start, pause, resume, finish,
+ * with the progress bar live; an inbound "STOP" while it is paused keeps that contact from getting it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mssg.whatsapp.mode=simulator",
+        "mssg.whatsapp.autostart=true",
+        "mssg.whatsapp.typing-min=50ms",
+        "mssg.whatsapp.typing-max=200ms",
+        "server.shutdown=immediate"})
+class CampaignBrowserIT {
+
+    static final int RECIPIENTS = 5;
+    static final String MARK = "campaign e2e";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 2-3 s between campaign sends: slow enough to pause half-way, fast enough for a test. */
+    static final String GOVERNOR = "{\"replySpacingMinSeconds\":0,\"replySpacingMaxSeconds\":1,"
+            + "\"spacingMinSeconds\":2,\"spacingMaxSeconds\":3,\"firstContactSpacingMinSeconds\":2,"
+            + "\"firstContactSpacingMaxSeconds\":3,\"perMinute\":1000,\"perHour\":10000,\"perDay\":100000,"
+            + "\"warmUp\":false,\"quietStart\":null,\"quietEnd\":null,\"recipientGapMinutes\":0,"
+            + "\"duplicateWindowHours\":24,\"coldPerDay\":100000,\"failuresBeforePause\":3,"
+            + "\"conversationWindowHours\":24,\"replyReservePercent\":0}";
+
+    static final Path DATA_DIR;
+    static final int SIMULATOR_PORT;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("mssg-e2e-campaign-");
+            SIMULATOR_PORT = SimulatorControl.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("mssg.data-dir", DATA_DIR::toString);
+        registry.add("mssg.simulator.port", () -> SIMULATOR_PORT);
+    }
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(SimulatorControl.chromium()).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessToken token;
+
+    @Test
+    void buildDryRunStartPauseResumeFinishAndAStopDuringThePauseKeepsThatContactOut() throws Exception {
+        SimulatorControl simulator = new SimulatorControl(SIMULATOR_PORT);
+        Page page = browser.newPage();
+        page.onDialog(dialog -> dialog.accept());
+        List<String> problems = new CopyOnWriteArrayList<>();
+        // the live stream's EventSource reports an error each time a page is left; anything else counts
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !"Event".equals(m.text())) {
+                problems.add(m.text());
+            }
+        });
+        page.onPageError(problems::add);
+        String base = "http://127.0.0.1:" + port;
+        page.navigate(base + "/?token=" + token.value());
+        if (page.url().endsWith("/welcome")) {
+            page.locator("input[name=terms]").check();
+            page.locator("input[name=privacy]").check();
+            page.locator("input[name=adult]").check();
+            page.locator("button[type=submit]").click();
+            page.waitForURL(base + "/");
+        }
+        simulator.scanWhenShown(Duration.ofSeconds(120));
+        SimulatorControl.await(() -> api("GET", "/api/session", null).path("state").asText().equals("READY"),
+                Duration.ofSeconds(120), () -> "the session to be READY");
+        api("PUT", "/api/settings/governor", GOVERNOR);
+
+        // the recipients write first (that is how the simulator's WhatsApp knows them), then get a tag
+        for (int i = 1; i <= RECIPIENTS; i++) {
+            assertThat(simulator.post("/control/inbound", "{\"from\":\"" + number(i) + "\",\"body\":\"hi " + i + "\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        SimulatorControl.await(() -> api("GET", "/api/contacts?q=33391000&size=1", null).path("total").asLong() == RECIPIENTS,
+                Duration.ofSeconds(60), () -> RECIPIENTS + " contacts in the app");
+        long tag = api("POST", "/api/tags", "{\"name\":\"e2e-campaign\"}").get("id").asLong();
+        for (JsonNode contact : api("GET", "/api/contacts?q=33391000&size=50", null).get("items")) {
+            api("PATCH", "/api/contacts/" + contact.get("id").asLong(), "{\"tagIds\":[" + tag + "]}");
+        }
+
+        // build it on screen
+        page.navigate(base + "/campaigns");
+        page.locator("a.button", new Page.LocatorOptions().setHasText("New campaign")).click();
+        page.locator("#campaign-name").fill("Spring news");
+        page.locator("#campaign-tags").fill("e2e-campaign");
+        page.locator("#campaign-template").fill("{Hi|Hello} {{first_name|there}}, this is the " + MARK);
+        page.locator("#campaign-form button[type=submit]").click();
+        try {
+            page.waitForURL(url -> url.matches(".*/campaigns/\\d+(\\?saved)?$"));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("the draft was not saved: " + page.url() + "\n" + page.locator("main").innerText(), e);
+        }
+        assertThat(page.locator("h1")).hasText("Spring news");
+        page.waitForTimeout(500); // let the page's event stream connect
+
+        page.locator("button", new Page.LocatorOptions().setHasText("Dry run")).click();
+        assertThat(page.locator("#dry-run-summary")).containsText(RECIPIENTS + " would get it");
+        assertThat(page.locator("#campaign-dry-run tbody tr")).hasCount(RECIPIENTS);
+
+        page.locator("#campaign-start").click();
+        assertThat(page.locator("#campaign-state")).hasText("running");
+        SimulatorControl.await(() -> sentTo(simulator).size() >= 1, Duration.ofSeconds(60), () -> "a first campaign send");
+        page.locator("#campaign-pause").click();
+        assertThat(page.locator("#campaign-state")).hasText("paused");
+
+        // a recipient not reached yet says STOP while it is paused
+        page.waitForTimeout(1_000); // a send already under way may still finish
+        Map<String, Integer> atPause = sentTo(simulator);
+        assertThat(atPause.size()).as("paused half-way").isLessThan(RECIPIENTS);
+        String stopper = null;
+        for (int i = RECIPIENTS; i >= 1 && stopper == null; i--) {
+            if (!atPause.containsKey(number(i) + "@c.us")) {
+                stopper = number(i);
+            }
+        }
+        assertThat(simulator.post("/control/inbound", "{\"from\":\"" + stopper + "\",\"body\":\"STOP\"}").statusCode()).isEqualTo(200);
+        page.waitForTimeout(4_000);
+        assertThat(sentTo(simulator)).as("nothing leaves while paused").isEqualTo(atPause);
+
+        page.locator("#campaign-resume").click();
+        assertThat(page.locator("#campaign-state")).hasText("finished");
+        assertThat(page.locator("#campaign-progress")).hasAttribute("value", "100");
+
+        Map<String, Integer> sent = sentTo(simulator);
+        assertThat(sent).as("the contact who said STOP").doesNotContainKey(stopper + "@c.us");
+        assertThat(sent).hasSize(RECIPIENTS - 1);
+        assertThat(sent.values()).as("each once").containsOnly(1);
+        assertThat(page.locator("#campaign-recipients tr[data-outbox-state=BLOCKED], #campaign-recipients tr[data-outbox-state=CANCELLED]"))
+                .hasCount(1);
+        assertThat(problems).as("console errors").isEmpty();
+        page.close();
+    }
+
+    static String number(int i) {
+        return String.format("39333910%04d", i);
+    }
+
+    /** How many campaign messages each recipient got, from the simulator's own record. */
+    private static Map<String, Integer> sentTo(SimulatorControl simulator) {
+        Map<String, Integer> out = new HashMap<>();
+        try {
+            for (JsonNode sent : JSON.readTree(simulator.get("/control/sent"))) {
+                if (sent.path("body").asText().contains(MARK)) {
+                    out.merge(sent.get("to").asText(), 1, Integer::sum);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the simulator's record cannot be read", e);
+        }
+        return out;
+    }
+
+    private JsonNode api(String method, String path, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json");
+            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            String body = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException | InterruptedException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}
