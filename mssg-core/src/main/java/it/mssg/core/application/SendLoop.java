@@ -289,6 +289,7 @@ class SendLoop implements SmartLifecycle {
         if (!claimed) {
             return; // cancelled in the meantime
         }
+        store.makeCommitsDurable(); // SENDING is on disk before the message can leave
         published(row.id());
         WhatsAppGateway.SendReceipt receipt;
         try {
