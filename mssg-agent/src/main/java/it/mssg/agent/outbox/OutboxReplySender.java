@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * twice). The send governor decides later when, or whether, the answer leaves.
  */
 @Component
-public class OutboxReplySender implements AgentReplySender {
+class OutboxReplySender implements AgentReplySender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxReplySender.class);
 
     private final SendMessages outbox;
 
-    public OutboxReplySender(SendMessages outbox) {
+    OutboxReplySender(SendMessages outbox) {
         this.outbox = outbox;
     }
 

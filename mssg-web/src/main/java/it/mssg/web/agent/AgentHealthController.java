@@ -1,6 +1,7 @@
 package it.mssg.web.agent;
 
 import it.mssg.agent.api.AgentHealth;
+import it.mssg.agent.api.AgentRules;
 import it.mssg.agent.api.HealthCountView;
 import it.mssg.agent.api.ReplyOutcome;
 import org.springframework.stereotype.Controller;
@@ -26,17 +27,20 @@ class AgentHealthController {
     static final int MAX_DAYS = 366;
 
     private final AgentHealth health;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final AgentRules rules;
+    private final Clock clock = Clock.systemUTC();
 
-    AgentHealthController(AgentHealth health) {
+    AgentHealthController(AgentHealth health, AgentRules rules) {
         this.health = health;
+        this.rules = rules;
     }
 
     @GetMapping("/agent/health")
     String health(@RequestParam(defaultValue = "14") int days,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         int span = Math.max(1, Math.min(days, MAX_DAYS));
-        LocalDate to = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        // the counters' days are the agent's days: in the zone of its settings
+        LocalDate to = LocalDate.now(clock.withZone(ZoneId.of(rules.settings().zoneId())));
         LocalDate from = to.minusDays(span - 1L);
         List<HealthCountView> counts = health.daily(from, to).stream()
                 .sorted(Comparator.comparing(HealthCountView::day).reversed()

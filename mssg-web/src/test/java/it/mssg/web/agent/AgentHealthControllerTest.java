@@ -1,6 +1,7 @@
 package it.mssg.web.agent;
 
 import it.mssg.agent.api.AgentHealth;
+import it.mssg.agent.api.AgentRules;
 import it.mssg.agent.api.HealthCountView;
 import it.mssg.agent.api.ReasonCode;
 import it.mssg.agent.api.ReplyOutcome;
@@ -15,7 +16,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AgentHealthControllerTest extends WebSliceTest {
 
     @MockitoBean AgentHealth health;
+    @MockitoBean AgentRules rules;
 
     @Test
     void chartDataHasOneSeriesPerOutcomeAndOneForTheThreshold() {
@@ -42,8 +43,13 @@ class AgentHealthControllerTest extends WebSliceTest {
 
     @Test
     void pageHasTheChartAndTheTableAndRefreshesAsAFragment() throws Exception {
-        LocalDate today = LocalDate.now();
-        when(health.daily(any(), any())).thenReturn(List.of(
+        when(rules.settings()).thenReturn(AgentControllerTest.SETTINGS);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Rome"));
+        LocalDate from = today.minusDays(13);
+        when(health.daily(from, today)).thenReturn(List.of(
+                new HealthCountView(today, ReplyOutcome.SENT, ReasonCode.MATCHED, true, 3),
+                new HealthCountView(today, ReplyOutcome.SILENCE, ReasonCode.BLOCKED_TOPIC, false, 1)));
+        when(health.daily(today.minusDays(6), today)).thenReturn(List.of(
                 new HealthCountView(today, ReplyOutcome.SENT, ReasonCode.MATCHED, true, 3),
                 new HealthCountView(today, ReplyOutcome.SILENCE, ReasonCode.BLOCKED_TOPIC, false, 1)));
         mvc.perform(get("/agent/health").with(owner()))
