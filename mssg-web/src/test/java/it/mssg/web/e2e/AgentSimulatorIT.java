@@ -200,6 +200,9 @@ class AgentSimulatorIT {
         page.waitForURL(url -> url.matches(".*/chats/\\d+.*"));
         Locator suggestion = page.locator("[data-suggestion]", new Page.LocatorOptions().setHasText(ANSWER));
         suggestion.waitFor();
+        page.locator("#reply-text").waitFor();
+        suggestion.click();
+        assertThat(page.locator("#reply-text").inputValue()).as("a click puts the suggestion in the reply box").isEqualTo(ANSWER);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "agent-e2e-chat.png")).setFullPage(true));
         assertThat(sentTo(simulator, ANNA)).isEqualTo("");
 
