@@ -23,13 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes what happens to every open dashboard page over one SSE stream ({@code /events}). Sends run on a
  * thread of their own: an event listener never waits for a slow browser, so the bridge thread never blocks.
- * Events are coalesced by name (the latest wins) and flushed a few times a second, so a sync of thousands of
- * messages makes open pages refresh a few times, not thousands of times.
+ * Events are coalesced by name (the latest wins) and flushed at most a few times a second, so a sync of
+ * thousands of messages makes open pages refresh a few times, not thousands of times. The first event after a
+ * quiet spell leaves at once: a single inbound message reaches the screen without waiting for a tick.
  * <p>
  * Events: {@code session-chip} and {@code session-panel} (HTML), {@code message-received},
  * {@code contacts-changed}, {@code chats-changed} (triggers for {@code hx-trigger="sse:…"}), and
@@ -46,6 +49,8 @@ public class LiveUpdates implements DisposableBean {
 
     private final Set<SseEmitter> emitters = new CopyOnWriteArraySet<>();
     private final Map<String, String> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushQueued = new AtomicBoolean();
+    private volatile long lastFlushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(FLUSH_MS);
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mssg-live-updates");
         thread.setDaemon(true);
@@ -56,7 +61,6 @@ public class LiveUpdates implements DisposableBean {
         this.templates = templates;
         // a comment every 20 s finds closed tabs and keeps proxies from cutting the stream
         sender.scheduleWithFixedDelay(() -> broadcastNow(SseEmitter.event().comment("keep-alive")), 20, 20, TimeUnit.SECONDS);
-        sender.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
     }
 
     public SseEmitter subscribe() {
@@ -122,9 +126,20 @@ public class LiveUpdates implements DisposableBean {
     /** Queues an event for every open page; SSE data lines cannot hold newlines, so HTML is sent on one line. */
     public void send(String name, String data) {
         pending.put(name, data.replace("\r", "").replace("\n", " "));
+        if (flushQueued.compareAndSet(false, true)) {
+            long sinceLastMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFlushNanos);
+            try {
+                sender.schedule(this::flush, Math.max(0, FLUSH_MS - sinceLastMs), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                flushQueued.set(false);
+            }
+        }
     }
 
     private void flush() {
+        // cleared before draining: an event queued while we drain either goes out now or schedules the next flush
+        flushQueued.set(false);
+        lastFlushNanos = System.nanoTime();
         for (String name : pending.keySet()) {
             String data = pending.remove(name);
             if (data != null && !emitters.isEmpty()) {
