@@ -218,7 +218,9 @@ public final class SimulatedNetwork implements AutoCloseable {
             answer.put("authenticated", linked);
             answer.put("me", wid(ME + "@c.us"));
             answer.put("seq", firstEventSeq + events.size() - 1);
-            if (!linked) {
+            if (linked) {
+                pageWaitingUntil = Instant.EPOCH;
+            } else {
                 pageWaitingUntil = now.plusSeconds(60);
                 answer.put("authCode", currentQr(now));
             }
@@ -359,6 +361,10 @@ public final class SimulatedNetwork implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (lock) {
             pageSeenAt = clock.instant();
+            if (pageWaitingUntil.isAfter(Instant.EPOCH)) {
+                // a page that keeps polling is still showing the QR: keep rotating it for as long as it is there
+                pageWaitingUntil = pageSeenAt.plusSeconds(60);
+            }
             while (true) {
                 long last = firstEventSeq + events.size() - 1;
                 if (last > since) {

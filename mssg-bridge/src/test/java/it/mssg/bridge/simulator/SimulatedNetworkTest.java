@@ -37,6 +37,26 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    void aPageThatKeepsPollingCanBeScannedLongAfterItLoaded() throws Exception {
+        SimulatedNetwork n = network();
+        Map<String, Object> hello = n.hello(null);
+        long seq = (Long) hello.get("seq");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(50));
+            n.events(seq, Duration.ZERO);
+        }
+        assertThat(n.scan()).as("four minutes after the page loaded, still polling").isTrue();
+    }
+
+    @Test
+    void aPageThatStoppedPollingCannotBeScanned() {
+        SimulatedNetwork n = network();
+        n.hello(null);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(n.scan()).isFalse();
+    }
+
+    @Test
     void unlinkedPageGetsAQrScanLinksAndTheLinkSurvivesARestart() throws Exception {
         SimulatedNetwork n = network();
         assertThat(n.scan()).as("no page waits for a scan").isFalse();
