@@ -41,7 +41,7 @@ class ChatsControllerTest extends WebSliceTest {
         when(chats.get(5)).thenReturn(group);
         when(chats.messages(eq(5L), any())).thenReturn(new PageView<>(List.of(
                 new MessageView(11, 5, "b", MessageDirection.INBOUND, "39333@c.us", "newest <i>hi</i>", "chat",
-                        Instant.parse("2026-11-29T10:00:00Z"), null),
+                        Instant.parse("2026-11-29T10:00:00Z"), MessageStatus.PENDING),
                 new MessageView(10, 5, "a", MessageDirection.OUTBOUND, null, null, "image",
                         Instant.parse("2026-11-29T09:00:00Z"), MessageStatus.DELIVERED)), 0, 40, 90));
     }
@@ -64,6 +64,7 @@ class ChatsControllerTest extends WebSliceTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("newest &lt;i&gt;hi&lt;/i&gt;").contains("(image)").contains("39333@c.us")
                 .contains("delivered").contains("Older messages").contains("sse:message-received");
+        assertThat(html).as("ticks belong to what we sent, not to what we received").doesNotContain(">pending<");
         assertThat(html.indexOf("(image)")).isLessThan(html.indexOf("newest &lt;i&gt;"));
     }
 
