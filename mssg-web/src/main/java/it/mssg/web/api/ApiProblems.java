@@ -16,8 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error is an RFC 9457 problem detail; nothing internal (stack traces, SQL) ever leaves. */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+/**
+ * Every API error is an RFC 9457 problem detail; nothing internal (stack traces, SQL) ever leaves. Covers the
+ * REST controllers of {@code /api}: these here and the sending API's.
+ */
+@RestControllerAdvice(basePackages = {"it.mssg.web.api", "it.mssg.web.sending"})
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
