@@ -2,6 +2,7 @@ package it.mssg.bridge.application;
 
 import it.mssg.bridge.browser.BrowserSettings;
 import it.mssg.bridge.browser.ChromiumLocator;
+import it.mssg.bridge.domain.EgressPolicy;
 import it.mssg.bridge.domain.RecoveryPolicy;
 import it.mssg.bridge.domain.TypingTime;
 import it.mssg.bridge.page.PageScripts;
@@ -40,8 +41,10 @@ record SessionRuntime(BrowserSettings browser, Path profileDir, String version, 
         }
         Path profile = dataDir.resolve("browser");
         Path executable = ChromiumLocator.find(browser == null ? null : browser.executable()).orElse(null);
+        // live: WhatsApp's hosts only; simulator: those plus exactly the simulator's loopback origin
+        EgressPolicy egress = simulator ? EgressPolicy.withSimulator(simulatorPage) : EgressPolicy.live();
         return new SessionRuntime(
-                new BrowserSettings(executable, wa.headless(), profile, url, scripts, wa.launchTimeout()),
+                new BrowserSettings(executable, wa.headless(), profile, url, scripts, wa.launchTimeout(), egress),
                 profile, bundled ? "wa-js " + PageScripts.WA_JS_VERSION : "page WPP", wa.historyMessages(), wa.syncPageSize(),
                 wa.startupTimeout(), wa.callTimeout(), wa.heartbeatInterval(), wa.heartbeatTimeout(), wa.sendTimeout(),
                 new TypingTime(wa.typingMin(), wa.typingMax(), wa.typingPerCharacter()),

@@ -4,12 +4,15 @@ import it.mssg.bridge.browser.PageCallFailed;
 import it.mssg.bridge.browser.PageListener;
 import it.mssg.bridge.browser.PageSession;
 import it.mssg.bridge.browser.ProfileLockedException;
+import it.mssg.bridge.domain.BlockedRequests;
+import it.mssg.bridge.domain.EgressPolicy;
 import it.mssg.bridge.domain.RecoveryPolicy;
 import it.mssg.bridge.domain.SessionMachine;
 import it.mssg.bridge.domain.SessionSignal;
 import it.mssg.bridge.sync.HistorySync;
 import it.mssg.bridge.sync.InboundForwarder;
 import it.mssg.bridge.sync.PageData;
+import it.mssg.core.api.BlockedRequestsView;
 import it.mssg.core.api.DisconnectReason;
 import it.mssg.core.api.SessionState;
 import it.mssg.core.api.SessionStateChanged;
@@ -69,6 +72,7 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
     private final ExecutorService publisher = daemonExecutor("mssg-whatsapp-events");
     private final AtomicLong epoch = new AtomicLong();
     private final Map<String, CompletableFuture<Map<String, Object>>> pendingSends = new ConcurrentHashMap<>();
+    private final BlockedRequests blocked = new BlockedRequests();
 
     private volatile SessionStatus status;
     private volatile PageSession page;
@@ -152,6 +156,19 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
     @Override
     public Optional<String> simulatorControlUrl() {
         return runtime.simulatorControlUrl();
+    }
+
+    /** What the egress policy blocked since the application started, over every browser this service opened. */
+    @Override
+    public BlockedRequestsView blockedRequests() {
+        return view(blocked.snapshot());
+    }
+
+    static BlockedRequestsView view(BlockedRequests.Snapshot snapshot) {
+        return new BlockedRequestsView(snapshot.total(), snapshot.of(EgressPolicy.Category.ANALYTICS),
+                snapshot.of(EgressPolicy.Category.CRASH_LOGS), snapshot.of(EgressPolicy.Category.NOT_ALLOWED),
+                snapshot.hosts().stream().map(h -> new BlockedRequestsView.Host(h.host(),
+                        BlockedRequestsView.Category.valueOf(h.category().name()), h.count())).toList());
     }
 
     @Override
@@ -453,6 +470,16 @@ public class WhatsAppSessionService implements WhatsAppSession, AutoCloseable {
                     lost(DisconnectReason.NAVIGATED, "the page went to another site");
                 }
             });
+        }
+
+        @Override
+        public void onRequestBlocked(EgressPolicy.Decision decision) {
+            // the host and the category only: addresses can carry personal data in their paths and queries
+            if (blocked.record(decision)) {
+                log.info("Blocked the page's requests to {} ({}); later ones are only counted", decision.host(), decision.blockedAs().label());
+            } else {
+                log.debug("Blocked a request to {} ({})", decision.host(), decision.blockedAs().label());
+            }
         }
 
         @Override

@@ -1,5 +1,7 @@
 package it.mssg.bridge.browser;
 
+import it.mssg.bridge.domain.EgressPolicy;
+
 import java.util.Map;
 
 /**
@@ -18,4 +20,7 @@ public interface PageListener {
 
     /** The browser or the page closed without being asked to. */
     void onBrowserClosed();
+
+    /** A request or websocket of the page (or its workers) was aborted because the egress policy does not allow it. */
+    void onRequestBlocked(EgressPolicy.Decision decision);
 }

@@ -5,7 +5,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.WebSocketRoute;
+import it.mssg.bridge.domain.EgressPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +128,10 @@ public final class PageSession {
         List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage",
                 // memory: one page needs no GPU process, spare renderers or background features
-                "--disable-gpu", "--renderer-process-limit=2", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication"));
+                "--disable-gpu", "--renderer-process-limit=2", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+                // the egress policy's second layer: names off the allow-list do not resolve, whoever asks (service
+                // workers, workers, Chromium itself); the routing below decides schemes and ports and counts
+                "--host-resolver-rules=" + settings.egress().hostResolverRules()));
         if ("root".equals(System.getProperty("user.name"))) {
             args.add("--no-sandbox");
         }
@@ -155,6 +162,7 @@ public final class PageSession {
         for (String script : settings.initScripts()) {
             context.addInitScript(script);
         }
+        guardEgress(context);
         context.onClose(c -> {
             if (!closing) {
                 listener.onBrowserClosed();
@@ -197,6 +205,45 @@ public final class PageSession {
                 }
             }
         });
+    }
+
+    /**
+     * Aborts every request the egress policy does not allow, before it leaves the browser, and reports it.
+     * Requests of the page and of its service workers pass through here (Chromium); websockets do not, so they
+     * are routed separately: sockets to an allowed origin are left alone in the page (their frames never reach
+     * Java), others come here and are closed. Runs on the Playwright thread, so it only decides and reports.
+     */
+    private void guardEgress(BrowserContext context) {
+        EgressPolicy egress = settings.egress();
+        context.route("**/*", (Route route) -> {
+            EgressPolicy.Decision decision = egress.decide(route.request().url());
+            if (decision.allowed()) {
+                route.resume();
+            } else {
+                route.abort("blockedbyclient");
+                listener.onRequestBlocked(decision);
+            }
+        });
+        context.routeWebSocket(notAllowedWebSockets(egress.allowedWebSocketOrigins()), (WebSocketRoute socket) -> {
+            EgressPolicy.Decision decision = egress.decide(socket.url());
+            if (decision.allowed()) {
+                socket.connectToServer(); // an allowed origin written unusually (e.g. with user-info): let it through
+            } else {
+                socket.close();
+                listener.onRequestBlocked(decision);
+            }
+        });
+    }
+
+    /**
+     * Every websocket address that does not start with one of the allowed origins. Playwright matches it in the
+     * page's JavaScript, so it is written for both regex dialects (no \Q…\E quoting).
+     */
+    static Pattern notAllowedWebSockets(List<String> allowedOrigins) {
+        String alternatives = allowedOrigins.stream()
+                .map(origin -> origin.replaceAll("([.+?^$()\\[\\]{}|\\\\*])", "\\\\$1") + "/")
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("^(?!(?:" + alternatives + "))");
     }
 
     /**

@@ -74,6 +74,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private boolean noAcks;
     private final Set<String> unknownNumbers = new HashSet<>();
     private int duplicateEvents;
+    private List<Map<String, String>> trackerResults = List.of();
     private volatile Runnable crashHook = () -> log.warn("crash fault asked, but no page is attached");
 
     public SimulatedNetwork(Seed seed, Path stateDir, Clock clock) {
@@ -617,6 +618,21 @@ public final class SimulatedNetwork implements AutoCloseable {
                 }
                 return "the next " + count + " message/ack events are delivered twice";
             }
+            case "trackers" -> {
+                Map<String, Object> event = new LinkedHashMap<>(Map.of("type", "trackers"));
+                Object also = fault.get("also");
+                if (also != null) {
+                    if (!String.valueOf(also).matches("https?://[^\\s]{1,500}")) {
+                        throw new IllegalArgumentException("trackers: \"also\" must be an http(s) address");
+                    }
+                    event.put("also", String.valueOf(also));
+                }
+                synchronized (lock) {
+                    trackerResults = List.of();
+                    append(event);
+                }
+                return "the page tries analytics and crash-log hosts" + (also != null ? " and " + also : "");
+            }
             case "logout" -> {
                 unlinkAll();
                 return "every linked device was logged out from the phone";
@@ -642,6 +658,26 @@ public final class SimulatedNetwork implements AutoCloseable {
             return Long.parseLong(s);
         }
         return fallback;
+    }
+
+    /** What the page saw when it tried the trackers: a list of {what, outcome}, shown in the control state. */
+    public void trackersTried(Object results) {
+        List<Map<String, String>> seen = new ArrayList<>();
+        if (results instanceof List<?> list) {
+            for (Object item : list.subList(0, Math.min(list.size(), 20))) {
+                if (item instanceof Map<?, ?> map) {
+                    seen.add(Map.of("what", clip(map.get("what")), "outcome", clip(map.get("outcome"))));
+                }
+            }
+        }
+        synchronized (lock) {
+            trackerResults = List.copyOf(seen);
+        }
+    }
+
+    private static String clip(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 200 ? text.substring(0, 200) : text;
     }
 
     // ---- strict WPP -------------------------------------------------------------------------------------
@@ -701,6 +737,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             faults.put("unknownNumbers", new ArrayList<>(unknownNumbers));
             faults.put("duplicateEvents", duplicateEvents);
             state.put("faults", faults);
+            state.put("trackers", trackerResults);
             return state;
         }
     }

@@ -149,6 +149,10 @@ public final class SimulatorServer implements AutoCloseable {
                 network.logout(token);
                 sendJson(exchange, 200, Map.of("ok", true));
             }
+            case "POST /wa/api/trackers" -> {
+                network.trackersTried(body(exchange).get("results"));
+                sendJson(exchange, 200, Map.of("ok", true));
+            }
             case "POST /wa/api/violation" -> {
                 network.violation(text(body(exchange).get("what")));
                 sendJson(exchange, 200, Map.of("ok", true));

@@ -213,8 +213,61 @@
     } else if (event.type === 'hang') {
       // the "page hang" fault: the renderer spins forever
       for (;;) { /* hang */ }
+    } else if (event.type === 'trackers') {
+      tryTrackers(event.also);
     }
     render();
+  }
+
+  // The "trackers" fault: the page tries what WhatsApp Web and wa-js send when nothing stops them (WhatsApp's
+  // crash-log collector and de-identified telemetry, Google Analytics), by fetch, image and beacon, plus an
+  // optional address from the control API, and reports what it saw. The browser's egress policy must stop all.
+  function tryTrackers(also) {
+    function image(url) {
+      return new Promise(function (resolve, reject) {
+        var img = new Image();
+        img.onload = resolve;
+        img.onerror = function () { reject(new Error('the image did not load')); };
+        img.src = url;
+      });
+    }
+    var attempts = [
+      ['fetch https://crashlogs.whatsapp.net', function () {
+        return fetch('https://crashlogs.whatsapp.net/wa_clb_data', {method: 'POST', mode: 'no-cors', body: 'simulated crash log'});
+      }],
+      ['fetch https://analytics.google.com', function () {
+        return fetch('https://analytics.google.com/g/collect?v=2&tid=G-SIMULATED&en=page_view', {method: 'POST', mode: 'no-cors'});
+      }],
+      ['image https://www.google-analytics.com', function () { return image('https://www.google-analytics.com/collect?v=1&t=pageview'); }]
+    ];
+    if (also) {
+      var socketUrl = also.replace(/^http/, 'ws');
+      attempts.push(['fetch ' + also, function () { return fetch(also, {mode: 'no-cors'}); }]);
+      attempts.push(['websocket ' + socketUrl, function () {
+        return new Promise(function (resolve, reject) {
+          var socket = new WebSocket(socketUrl);
+          socket.onopen = function () { socket.close(); resolve(); };
+          socket.onclose = function (e) { reject(new Error('the websocket closed (' + e.code + ')')); };
+        });
+      }]);
+    }
+    function answered(promise) {
+      return Promise.race([promise, new Promise(function (resolve, reject) {
+        setTimeout(function () { reject(new Error('no answer within 10 s')); }, 10000);
+      })]);
+    }
+    var queued = navigator.sendBeacon('https://dit.whatsapp.net/deidentified_telemetry', 'simulated telemetry');
+    Promise.all(attempts.map(function (attempt) {
+      return answered(attempt[1]()).then(function () {
+        return {what: attempt[0], outcome: 'reached'};
+      }, function (e) {
+        return {what: attempt[0], outcome: 'failed: ' + (e && e.message)};
+      });
+    })).then(function (results) {
+      results.push({what: 'beacon https://dit.whatsapp.net', outcome: queued ? 'queued' : 'refused'});
+      return fetch('/wa/api/trackers', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({results: results})});
+    }).catch(function (e) { console.error('tracker report failed', e); });
   }
 
   function loggedOut() {

@@ -18,4 +18,7 @@ public interface SessionControl {
 
     /** In simulator mode, the address of the simulator's control page (scan the QR, write as a contact). */
     Optional<String> simulatorControlUrl();
+
+    /** Requests of the WhatsApp browser blocked since start (analytics, crash logs, hosts off the allow-list). */
+    BlockedRequestsView blockedRequests();
 }

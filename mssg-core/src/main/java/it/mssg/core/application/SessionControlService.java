@@ -1,5 +1,6 @@
 package it.mssg.core.application;
 
+import it.mssg.core.api.BlockedRequestsView;
 import it.mssg.core.api.SessionControl;
 import it.mssg.core.api.SessionStatus;
 import it.mssg.core.spi.WhatsAppSession;
@@ -56,5 +57,10 @@ class SessionControlService implements SessionControl {
     @Override
     public Optional<String> simulatorControlUrl() {
         return session().flatMap(WhatsAppSession::simulatorControlUrl);
+    }
+
+    @Override
+    public BlockedRequestsView blockedRequests() {
+        return session().map(WhatsAppSession::blockedRequests).orElse(BlockedRequestsView.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package it.mssg.core.spi;
 
+import it.mssg.core.api.BlockedRequestsView;
 import it.mssg.core.api.SessionStatus;
 
 import java.util.List;
@@ -22,6 +23,11 @@ public interface WhatsAppSession {
 
     /** In simulator mode, the address of the simulator's control page; empty in live mode. */
     Optional<String> simulatorControlUrl();
+
+    /** What the browser was stopped from reaching since start; a session that filters nothing reports none. */
+    default BlockedRequestsView blockedRequests() {
+        return BlockedRequestsView.NONE;
+    }
 
     /** Fetches recent messages of a chat straight from WhatsApp, newest last; used to reconcile uncertain sends. */
     List<it.mssg.core.api.WaMessage> recentMessages(String chatWaId, int count) throws WhatsAppGateway.GatewayUnavailable;

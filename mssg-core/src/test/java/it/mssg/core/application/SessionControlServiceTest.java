@@ -1,5 +1,6 @@
 package it.mssg.core.application;
 
+import it.mssg.core.api.BlockedRequestsView;
 import it.mssg.core.api.SessionState;
 import it.mssg.core.api.SessionStatus;
 import it.mssg.core.spi.WhatsAppSession;
@@ -27,6 +28,7 @@ class SessionControlServiceTest {
         control.openVisibleWindow();
         assertThat(control.screenshot()).isEmpty();
         assertThat(control.simulatorControlUrl()).isEmpty();
+        assertThat(control.blockedRequests()).isEqualTo(BlockedRequestsView.NONE);
     }
 
     @Test
@@ -36,6 +38,10 @@ class SessionControlServiceTest {
         when(session.status()).thenReturn(ready);
         when(session.screenshot()).thenReturn(Optional.of(new byte[]{1}));
         when(session.simulatorControlUrl()).thenReturn(Optional.of("http://127.0.0.1:1/control"));
+        BlockedRequestsView blocked = new BlockedRequestsView(3, 2, 1, 0, List.of(
+                new BlockedRequestsView.Host("analytics.google.com", BlockedRequestsView.Category.ANALYTICS, 2),
+                new BlockedRequestsView.Host("crashlogs.whatsapp.net", BlockedRequestsView.Category.CRASH_LOGS, 1)));
+        when(session.blockedRequests()).thenReturn(blocked);
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("session", session);
         SessionControlService control = new SessionControlService(beans.getBeanProvider(WhatsAppSession.class), new CoreClock());
@@ -48,5 +54,6 @@ class SessionControlServiceTest {
         verify(session).openVisibleWindow();
         assertThat(control.screenshot()).contains(new byte[]{1});
         assertThat(control.simulatorControlUrl()).contains("http://127.0.0.1:1/control");
+        assertThat(control.blockedRequests()).isEqualTo(blocked);
     }
 }
