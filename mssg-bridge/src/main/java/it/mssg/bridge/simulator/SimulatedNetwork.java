@@ -436,6 +436,57 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts a contact in the phone's address book, with a chat that carries {@code chatLabels} ({@code name} and
+     * {@code hexColor} each; a label is made when its name is new). Whatever the strings hold is kept as it is:
+     * tests use it for names and labels as hostile as WhatsApp allows. The page sees it at its next sync.
+     */
+    public void addContact(String number, String name, String pushname, List<Map<String, String>> chatLabels) {
+        if (number == null || !number.matches("\\d{6,15}")) {
+            throw new IllegalArgumentException("number must be 6 to 15 digits");
+        }
+        for (String text : new String[]{name, pushname}) {
+            if (text != null && text.length() > 10_000) {
+                throw new IllegalArgumentException("names are at most 10000 characters");
+            }
+        }
+        synchronized (lock) {
+            List<String> labelIds = new ArrayList<>();
+            for (Map<String, String> wanted : chatLabels) {
+                String labelName = wanted.get("name");
+                if (labelName == null || labelName.isEmpty() || labelName.length() > 10_000) {
+                    throw new IllegalArgumentException("a label needs a name of 1 to 10000 characters");
+                }
+                String id = labels.stream().filter(l -> labelName.equals(l.get("name"))).map(l -> (String) l.get("id"))
+                        .findFirst().orElse(null);
+                if (id == null) {
+                    id = Integer.toString(labels.size() + 1);
+                    Map<String, Object> label = new LinkedHashMap<>();
+                    label.put("id", id);
+                    label.put("name", labelName);
+                    label.put("hexColor", wanted.getOrDefault("hexColor", "#dfaef0"));
+                    labels.add(label);
+                }
+                labelIds.add(id);
+            }
+            String chatId = number + "@c.us";
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("id", wid(chatId));
+            contact.put("name", name);
+            contact.put("pushname", pushname);
+            contact.put("isBusiness", false);
+            contact.put("isMyContact", name != null);
+            contacts.put(number, contact);
+            Map<String, Object> chat = chat(chatId, displayName(number), false, labelIds);
+            Map<String, Object> before = chats.get(chatId);
+            if (before != null) {
+                chat.put("t", before.get("t"));
+                chat.put("unreadCount", before.get("unreadCount"));
+            }
+            chats.put(chatId, chat);
+        }
+    }
+
     /** The page sends a text: it reaches the network, and acks follow (unless a fault holds them). */
     public Map<String, Object> send(String chatId, String text) {
         Optional<String> recipient = exists(chatId);

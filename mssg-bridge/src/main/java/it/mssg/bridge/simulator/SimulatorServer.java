@@ -172,6 +172,12 @@ public final class SimulatorServer implements AutoCloseable {
                 String id = network.inbound(text(body.get("from")), text(body.get("body")));
                 sendJson(exchange, 200, Map.of("id", id));
             }
+            case "POST /control/contact" -> {
+                Map<String, Object> body = body(exchange);
+                network.addContact(text(body.get("number")), text(body.get("name")), text(body.get("pushname")),
+                        labels(body.get("labels")));
+                sendJson(exchange, 200, Map.of("added", true));
+            }
             case "POST /control/fault" -> sendJson(exchange, 200, Map.of("done", network.fault(body(exchange))));
             default -> sendJson(exchange, 404, Map.of("error", "no such resource: " + method + " " + path));
         }
@@ -202,6 +208,29 @@ public final class SimulatorServer implements AutoCloseable {
                 throw new IllegalArgumentException("the body is not a JSON object");
             }
         }
+    }
+
+    /** {@code [{"name": …, "hexColor": …}, …]}; anything else is refused. */
+    private static List<Map<String, String>> labels(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("labels must be a list of {name, hexColor}");
+        }
+        List<Map<String, String>> labels = new java.util.ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("labels must be a list of {name, hexColor}");
+            }
+            Map<String, String> label = new LinkedHashMap<>();
+            label.put("name", text(map.get("name")));
+            if (map.get("hexColor") != null) {
+                label.put("hexColor", text(map.get("hexColor")));
+            }
+            labels.add(label);
+        }
+        return labels;
     }
 
     private static String text(Object value) {

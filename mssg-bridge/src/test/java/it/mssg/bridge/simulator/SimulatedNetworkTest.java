@@ -139,6 +139,35 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anAddedContactIsInTheSnapshotAsGivenWithItsChatAndLabels() {
+        SimulatedNetwork n = network();
+        String hostile = "<script>alert(1)</script>\u202Eevil";
+        n.addContact("393339990001", hostile, "\"><img src=x>", List.of(Map.of("name", "=HYPERLINK(\"x\")", "hexColor", "red;x")));
+        n.addContact("393339990002", null, "push only", List.of(Map.of("name", "=HYPERLINK(\"x\")")));
+
+        Map<String, Object> snapshot = n.snapshot();
+        List<Map<String, Object>> labels = (List<Map<String, Object>>) snapshot.get("labels");
+        assertThat(labels).filteredOn(l -> "=HYPERLINK(\"x\")".equals(l.get("name"))).singleElement()
+                .satisfies(l -> assertThat(l.get("hexColor")).isEqualTo("red;x"));
+        String labelId = (String) labels.get(labels.size() - 1).get("id");
+        List<Map<String, Object>> contacts = (List<Map<String, Object>>) snapshot.get("contacts");
+        assertThat(contacts).filteredOn(c -> ((Map<String, Object>) c.get("id")).get("user").equals("393339990001"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.get("name")).isEqualTo(hostile);
+                    assertThat(c.get("pushname")).isEqualTo("\"><img src=x>");
+                });
+        List<Map<String, Object>> chats = (List<Map<String, Object>>) snapshot.get("chats");
+        assertThat(chats).filteredOn(c -> ((Map<String, Object>) c.get("id")).get("user").toString().startsWith("39333999000"))
+                .extracting(c -> c.get("name"), c -> c.get("labels"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(hostile, List.of(labelId)),
+                        org.assertj.core.groups.Tuple.tuple("+393339990002", List.of(labelId)));
+        assertThatThrownBy(() -> n.addContact("12", "x", null, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> n.addContact("393339990003", "x", null, List.of(Map.of("hexColor", "#fff"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void largeSeedIsTheBenchmarkAccount() {
         network = new SimulatedNetwork(SimulatedNetwork.Seed.LARGE, dir, clock);
         Map<String, Object> state = network.state();
