@@ -4,6 +4,7 @@ import it.mssg.core.api.BackupView;
 import it.mssg.core.api.Backups;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.domain.export.BackupNames;
+import it.mssg.core.domain.export.BackupSchedule;
 import it.mssg.core.store.DataDumpStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * H2's {@code BACKUP TO} (consistent while the app runs) into {@code <data-dir>/backups/}, newest N kept.
  * A daemon thread takes one every {@code mssg.data.backup-every}, counting from the newest backup on disk,
- * so restarts do not multiply them.
+ * so restarts do not multiply them, and never in the first minutes after start ({@link BackupSchedule}).
  */
 @Service
 class BackupService implements Backups, SmartLifecycle {
@@ -112,10 +113,8 @@ class BackupService implements Backups, SmartLifecycle {
     public synchronized void start() {
         Duration every = properties.backupEvery();
         if (every.isZero() || !supported()) return;
-        Instant newest = list().stream().map(BackupView::createdAt).findFirst().orElse(Instant.EPOCH);
-        // not in the middle of start-up: at least a minute (or one period, when that is shorter) after it
-        long floor = Math.min(Duration.ofMinutes(1).toMillis(), every.toMillis());
-        long firstDelay = Math.max(floor, Duration.between(clock.instant(), newest.plus(every)).toMillis());
+        Instant newest = list().stream().map(BackupView::createdAt).findFirst().orElse(null);
+        long firstDelay = BackupSchedule.firstDelay(clock.instant(), newest, every).toMillis();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mssg-backups");
             t.setDaemon(true);
