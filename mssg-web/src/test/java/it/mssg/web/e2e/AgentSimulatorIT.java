@@ -1,35 +1,16 @@
 package it.mssg.web.e2e;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import it.mssg.licensing.api.Entitlements;
-import it.mssg.web.security.AccessToken;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,35 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator's sent list); a refund-and-lawyer message gets silence and lands in "needs a human" on Home; the
  * health chart and table count both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mssg.whatsapp.mode=simulator",
-        "mssg.whatsapp.autostart=true",
-        "mssg.whatsapp.typing-min=50ms",
-        "mssg.whatsapp.typing-max=200ms",
-        "server.shutdown=immediate"})
-class AgentSimulatorIT {
+class AgentSimulatorIT extends WholeAppOnSimulator {
 
-    static final Path DATA_DIR;
-    static final int SIMULATOR_PORT;
     static final String GIULIA = "393330000003";
     static final String MARCO = "393330000002";
     static final String ANNA = "393330000001";
     static final String ANSWER = "We are open Monday to Saturday, 9:00 to 18:00.";
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("mssg-agent-e2e-");
-            SIMULATOR_PORT = SimulatorControl.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("mssg.data-dir", DATA_DIR::toString);
-        registry.add("mssg.simulator.port", () -> SIMULATOR_PORT);
-    }
 
     /** A licence needs a purchase (Stripe), which cannot happen here: this one includes automatic mode. */
     @TestConfiguration
@@ -79,42 +37,11 @@ class AgentSimulatorIT {
         }
     }
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(SimulatorControl.chromium()).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccessToken token;
-
     @Test
     void autoAnswersThroughTheOutboxBlockedTopicNeedsAHumanAndHealthCountsBoth() throws Exception {
-        SimulatorControl simulator = new SimulatorControl(SIMULATOR_PORT);
-        Page page = browser.newPage();
+        SimulatorControl simulator = simulator();
+        Page page = openDashboard();
         page.setDefaultTimeout(30_000);
-        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !"Event".equals(message.text())) { // "Event": the live stream reconnecting
-                problems.add(message.text());
-            }
-        });
-        page.onPageError(problems::add);
         try {
             run(simulator, page);
             assertThat(problems).as("console errors and CSP violations").isEmpty();
@@ -129,30 +56,15 @@ class AgentSimulatorIT {
     }
 
     private void run(SimulatorControl simulator, Page page) throws Exception {
-        String base = "http://127.0.0.1:" + port;
-        page.navigate(base + "/?token=" + token.value());
-        if (page.url().endsWith("/welcome")) {
-            page.locator("input[name=terms]").check();
-            page.locator("input[name=privacy]").check();
-            page.locator("input[name=adult]").check();
-            page.locator("button[type=submit]").click();
-            page.waitForURL(base + "/");
-        }
+        String base = base();
 
         // link the simulated phone and let the contacts arrive
-        simulator.scanWhenShown(Duration.ofSeconds(60));
-        SimulatorControl.await(() -> bearer("/api/session").contains("\"state\":\"READY\""), Duration.ofSeconds(60),
-                () -> "the session to be READY");
+        scanToReady();
         SimulatorControl.await(() -> bearer("/api/contacts?q=" + GIULIA).contains(GIULIA)
                         && bearer("/api/contacts?q=" + MARCO).contains(MARCO), Duration.ofSeconds(60),
                 () -> "the simulator's contacts in the app");
         // the governor fast for the test, but every send still goes through it
-        assertThat(bearerPut("/api/settings/governor", "{\"replySpacingMinSeconds\":0,\"replySpacingMaxSeconds\":1,"
-                + "\"spacingMinSeconds\":0,\"spacingMaxSeconds\":1,\"firstContactSpacingMinSeconds\":0,"
-                + "\"firstContactSpacingMaxSeconds\":1,\"perMinute\":1000,\"perHour\":10000,\"perDay\":100000,"
-                + "\"warmUp\":false,\"quietStart\":null,\"quietEnd\":null,\"recipientGapMinutes\":0,"
-                + "\"duplicateWindowHours\":24,\"coldPerDay\":100000,\"failuresBeforePause\":3,"
-                + "\"conversationWindowHours\":24,\"replyReservePercent\":0}")).isEqualTo(200);
+        assertThat(request("PUT", "/api/settings/governor", governor(0, 1)).statusCode()).isEqualTo(200);
 
         // an approved answer, through the Agent screen
         page.navigate(base + "/agent");
@@ -245,20 +157,5 @@ class AgentSimulatorIT {
         } catch (IOException | InterruptedException e) {
             return "";
         }
-    }
-
-    private String bearer(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException | InterruptedException e) {
-            return "";
-        }
-    }
-
-    private int bearerPut(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

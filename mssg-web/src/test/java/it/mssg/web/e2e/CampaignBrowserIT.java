@@ -1,35 +1,12 @@
 package it.mssg.web.e2e;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import it.mssg.web.security.AccessToken;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,93 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A campaign built and run from the dashboard on the simulator: create, dry run, start, pause, resume, finish,
  * with the progress bar live; an inbound "STOP" while it is paused keeps that contact from getting it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mssg.whatsapp.mode=simulator",
-        "mssg.whatsapp.autostart=true",
-        "mssg.whatsapp.typing-min=50ms",
-        "mssg.whatsapp.typing-max=200ms",
-        "server.shutdown=immediate"})
-class CampaignBrowserIT {
+class CampaignBrowserIT extends WholeAppOnSimulator {
 
     static final int RECIPIENTS = 5;
     static final String MARK = "campaign e2e";
-    static final JsonMapper JSON = JsonMapper.builder().build();
     /** 2-3 s between campaign sends: slow enough to pause half-way, fast enough for a test. */
-    static final String GOVERNOR = "{\"replySpacingMinSeconds\":0,\"replySpacingMaxSeconds\":1,"
-            + "\"spacingMinSeconds\":2,\"spacingMaxSeconds\":3,\"firstContactSpacingMinSeconds\":2,"
-            + "\"firstContactSpacingMaxSeconds\":3,\"perMinute\":1000,\"perHour\":10000,\"perDay\":100000,"
-            + "\"warmUp\":false,\"quietStart\":null,\"quietEnd\":null,\"recipientGapMinutes\":0,"
-            + "\"duplicateWindowHours\":24,\"coldPerDay\":100000,\"failuresBeforePause\":3,"
-            + "\"conversationWindowHours\":24,\"replyReservePercent\":0}";
-
-    static final Path DATA_DIR;
-    static final int SIMULATOR_PORT;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("mssg-e2e-campaign-");
-            SIMULATOR_PORT = SimulatorControl.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("mssg.data-dir", DATA_DIR::toString);
-        registry.add("mssg.simulator.port", () -> SIMULATOR_PORT);
-    }
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(SimulatorControl.chromium()).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccessToken token;
+    static final String GOVERNOR = governor(2, 3);
 
     @Test
     void buildDryRunStartPauseResumeFinishAndAStopDuringThePauseKeepsThatContactOut() throws Exception {
-        SimulatorControl simulator = new SimulatorControl(SIMULATOR_PORT);
-        Page page = browser.newPage();
+        SimulatorControl simulator = simulator();
+        Page page = openDashboard();
         page.onDialog(dialog -> dialog.accept());
-        List<String> problems = new CopyOnWriteArrayList<>();
-        // the live stream's EventSource reports an error each time a page is left; anything else counts
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !"Event".equals(m.text())) {
-                problems.add(m.text());
-            }
-        });
-        page.onPageError(problems::add);
-        String base = "http://127.0.0.1:" + port;
-        page.navigate(base + "/?token=" + token.value());
-        if (page.url().endsWith("/welcome")) {
-            page.locator("input[name=terms]").check();
-            page.locator("input[name=privacy]").check();
-            page.locator("input[name=adult]").check();
-            page.locator("button[type=submit]").click();
-            page.waitForURL(base + "/");
-        }
-        simulator.scanWhenShown(Duration.ofSeconds(120));
-        SimulatorControl.await(() -> api("GET", "/api/session", null).path("state").asText().equals("READY"),
-                Duration.ofSeconds(120), () -> "the session to be READY");
+        scanToReady();
         api("PUT", "/api/settings/governor", GOVERNOR);
 
         // the recipients write first (that is how the simulator's WhatsApp knows them), then get a tag
@@ -140,7 +43,7 @@ class CampaignBrowserIT {
         }
 
         // build it on screen
-        page.navigate(base + "/campaigns");
+        page.navigate(base() + "/campaigns");
         page.locator("a.button", new Page.LocatorOptions().setHasText("New campaign")).click();
         page.locator("#campaign-name").fill("Spring news");
         page.locator("#campaign-tags").fill("e2e-campaign");
@@ -209,17 +112,5 @@ class CampaignBrowserIT {
             throw new IllegalStateException("the simulator's record cannot be read", e);
         }
         return out;
-    }
-
-    private JsonNode api(String method, String path, String json) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json");
-            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            String body = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException | InterruptedException e) {
-            return JSON.createObjectNode();
-        }
     }
 }
