@@ -57,6 +57,7 @@ public final class Bench {
             case "app" -> app(rest);
             case "idle" -> idle(rest);
             case "sync" -> sync(rest);
+            case "load" -> DashboardLoad.command(rest);
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> usage();
         }
@@ -90,7 +91,7 @@ public final class Bench {
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "(none)");
         try (AppProcess app = AppProcess.start(jar, dir, port,
                 APP_ONLY)) {
-            long startMs = app.awaitReady(Duration.ofMinutes(3));
+            long startMs = app.awaitReady(Duration.ofMinutes(10)); // a loaded machine can take minutes
             report(dir, "idle", "load: " + load() + "; JVM options: " + options);
             report(dir, "idle", "start to first API answer: " + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
             Thread.sleep(30_000);
