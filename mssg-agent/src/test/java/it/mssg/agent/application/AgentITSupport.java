@@ -28,8 +28,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One Spring context for the agent's integration tests: H2 file database in a temp folder, the real model. */
-@SpringBootTest(classes = AgentTestApplication.class)
+/**
+ * One Spring context for the agent's integration tests: H2 file database in a temp folder (or a fresh PostgreSQL
+ * database with {@code -Dmssg.test.db=postgresql}, see {@code PostgresTestDatabase}), the real model.
+ */
+@SpringBootTest(classes = AgentTestApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:file:${mssg.data-dir}/db/mssg;DB_CLOSE_ON_EXIT=FALSE",
+        "spring.datasource.username=mssg",
+        "spring.datasource.password="})
 abstract class AgentITSupport {
 
     static final Path DATA_DIR;
@@ -44,9 +50,8 @@ abstract class AgentITSupport {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("spring.datasource.username", () -> "mssg");
-        registry.add("spring.datasource.password", () -> "");
+        // the database settings are in @SpringBootTest's properties: PostgresTestDatabase must be able to replace them
+        registry.add("mssg.data-dir", DATA_DIR::toString);
         registry.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
         registry.add("spring.jpa.open-in-view", () -> "false");
         registry.add("spring.flyway.locations", () -> "classpath:db/migration/core,classpath:db/migration/agent");

@@ -57,7 +57,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataOwnershipAppIT {
 
     static final Path DATA_DIR;
-    static final Map<String, String> DATABASE;
 
     static {
         try {
@@ -65,13 +64,11 @@ class DataOwnershipAppIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        DATABASE = PostgresForTests.enabled() ? PostgresForTests.freshDatabase() : Map.of();
     }
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("mssg.data-dir", DATA_DIR::toString);
-        DATABASE.forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @LocalServerPort int port;
@@ -80,6 +77,9 @@ class DataOwnershipAppIT {
     @Autowired ContactCommands contacts;
     @Autowired InboundEvents inbound;
     @Value("${mssg.core.terms-version:2026-11}") String termsVersion;
+    @Value("${spring.datasource.url}") String databaseUrl;
+    @Value("${spring.datasource.username}") String databaseUser;
+    @Value("${spring.datasource.password}") String databasePassword;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final String marker = "mk" + UUID.randomUUID().toString().replace("-", "");
@@ -149,7 +149,8 @@ class DataOwnershipAppIT {
         // backup on demand (H2), or the PostgreSQL advice
         HttpResponse<String> backup = post("/settings/data/backups", "");
         assertThat(backup.statusCode()).isEqualTo(302);
-        if (PostgresForTests.enabled()) {
+        boolean postgres = databaseUrl.startsWith("jdbc:postgresql:");
+        if (postgres) {
             assertThat(page("/settings/data").body()).contains("pg_dump");
         } else {
             try (Stream<Path> files = Files.list(DATA_DIR.resolve("backups"))) {
@@ -185,9 +186,8 @@ class DataOwnershipAppIT {
             }
         }
         for (String gone : List.of("db", "browser", "access-token", "backups", "logs")) assertThat(DATA_DIR.resolve(gone)).doesNotExist();
-        if (PostgresForTests.enabled()) {
-            try (Connection c = DriverManager.getConnection(DATABASE.get("spring.datasource.url"), DATABASE.get("spring.datasource.username"),
-                    DATABASE.get("spring.datasource.password"));
+        if (postgres) {
+            try (Connection c = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
                  ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
                 assertThat(rs.next()).as("no table is left in the PostgreSQL database").isFalse();
             }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole app on an H2 file database in a fresh data folder, reached over real HTTP. */
+/** The whole app on an H2 file database in a fresh data folder (or on PostgreSQL, see PostgresTestDatabase), reached over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mssg.whatsapp.autostart=false",
         "spring.servlet.multipart.max-file-size=64KB",
@@ -58,6 +59,9 @@ class DashboardIT {
     @Autowired
     AccessToken token;
 
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -66,6 +70,9 @@ class DashboardIT {
         Path tokenFile = DATA_DIR.resolve("access-token");
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token.value());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        if (databaseUrl.startsWith("jdbc:postgresql:")) {
+            return; // -Dmssg.test.db=postgresql: the database lives on the PostgreSQL server, not in the data folder
+        }
         assertThat(DATA_DIR.resolve("db")).isDirectory();
         try (var files = Files.list(DATA_DIR.resolve("db"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("mssg") && name.endsWith(".db"));
