@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes an import with JDBC batches (no entity per row): contacts, then their custom fields and tags.
+ * Writes an import with multi-row inserts (no entity per row): contacts, then their custom fields and tags.
  * The caller holds the one transaction that makes it all-or-nothing.
  */
 @Repository
@@ -98,11 +98,11 @@ public class ImportStore {
         for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
             List<Object[]> args = new ArrayList<>(chunk.size());
             for (ParsedRow r : chunk) {
-                args.add(new Object[]{r.e164(), r.name(), r.notes(), ContactText.searchText(r.name(), null, r.e164(), null),
+                args.add(new Object[]{r.e164(), r.name(), r.notes(), "CSV", ContactText.searchText(r.name(), null, r.e164(), null),
                         ContactText.sortName(r.name(), null, r.e164(), null), ts, ts});
             }
-            jdbc.batchUpdate("insert into contact (phone_e164, display_name, notes, business, opted_out, source,"
-                    + " search_text, sort_name, created_at, updated_at) values (?, ?, ?, false, false, 'CSV', ?, ?, ?, ?)", args);
+            Sql.insertRows(jdbc, "insert into contact (phone_e164, display_name, notes, source, search_text, sort_name,"
+                    + " created_at, updated_at)", 8, args); // business and opted_out take their default, false
             Map<String, Long> ids = new HashMap<>(chunk.size() * 2);
             long[] top = {maxBefore};
             jdbc.query("select id, phone_e164 from contact where id > ? order by id", rs -> {
@@ -182,14 +182,12 @@ public class ImportStore {
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("delete from contact_field where contact_id = ? and lower(field_key) = ?", deletes);
         }
-        if (!fields.isEmpty()) {
-            jdbc.batchUpdate("insert into contact_field (contact_id, field_key, field_value) values (?, ?, ?)", fields);
-        }
-        if (!tags.isEmpty()) {
-            jdbc.batchUpdate(existing
-                    ? "insert into contact_tag (contact_id, tag_id) select ?, ? from (values (1)) x"
-                    + " where not exists (select 1 from contact_tag where contact_id = ? and tag_id = ?)"
-                    : "insert into contact_tag (contact_id, tag_id) values (?, ?)", tags);
+        Sql.insertRows(jdbc, "insert into contact_field (contact_id, field_key, field_value)", 3, fields);
+        if (existing) {
+            jdbc.batchUpdate("insert into contact_tag (contact_id, tag_id) select ?, ? from (values (1)) x"
+                    + " where not exists (select 1 from contact_tag where contact_id = ? and tag_id = ?)", tags);
+        } else {
+            Sql.insertRows(jdbc, "insert into contact_tag (contact_id, tag_id)", 2, tags);
         }
     }
 

@@ -21,6 +21,29 @@ final class Sql {
         return out;
     }
 
+    /** Rows per multi-row insert: few enough parameters for PostgreSQL (at most 32,767) with eight columns. */
+    static final int ROWS_PER_INSERT = 500;
+
+    /**
+     * Inserts {@code rows} with multi-row {@code values} lists, {@link #ROWS_PER_INSERT} rows a statement. H2 runs a
+     * JDBC batch row by row, each with its own command; one statement for many rows costs about a quarter less per
+     * row there; PostgreSQL takes the same statement. {@code head} is {@code insert into t (a, b, c)}; every row has
+     * {@code columns} values.
+     */
+    static void insertRows(org.springframework.jdbc.core.JdbcTemplate jdbc, String head, int columns, List<Object[]> rows) {
+        String group = "(" + marks(columns) + ")";
+        for (List<Object[]> chunk : chunks(rows, ROWS_PER_INSERT)) {
+            Object[] args = new Object[chunk.size() * columns];
+            int i = 0;
+            for (Object[] row : chunk) {
+                if (row.length != columns) throw new IllegalArgumentException("a row has " + row.length + " values, not " + columns);
+                System.arraycopy(row, 0, args, i, columns);
+                i += columns;
+            }
+            jdbc.update(head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group)), args);
+        }
+    }
+
     static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
