@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WhatsAppSimulatorIT extends WholeAppOnSimulator {
 
     @Test
-    void qrInTheDashboardThenScanThenReadyAndAnInboundMessageOnScreenWithinASecond() throws Exception {
+    void qrInTheDashboardThenScanThenReadyAndAnInboundMessageAppearsOnTheOpenPage() throws Exception {
         SimulatorControl simulator = simulator();
         Page page = openDashboard();
 
@@ -38,12 +38,13 @@ class WhatsAppSimulatorIT extends WholeAppOnSimulator {
         page.waitForTimeout(500); // let the page's event stream connect
 
         String text = "e2e <b>hello</b> " + System.nanoTime();
-        long sent = System.nanoTime();
+        page.evaluate("() => { window.mssgNotReloaded = true; }");
         HttpResponse<String> written = simulator.post("/control/inbound", "{\"from\":\"393330000003\",\"body\":\"" + text + "\"}");
         assertThat(written.statusCode()).isEqualTo(200);
-        page.getByText(text).first().waitFor(new Locator.WaitForOptions().setTimeout(5_000));
-        long millis = (System.nanoTime() - sent) / 1_000_000;
-        assertThat(millis).as("inbound message to screen, ms").isLessThan(1000);
+        // Live, without a reload. How fast is a benchmark figure (inbound to screen, docs/BENCHMARKS.md), not a test:
+        // a shared CI machine under load cannot time it reliably.
+        page.getByText(text).first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        assertThat(page.evaluate("() => window.mssgNotReloaded === true")).as("the same page, not reloaded").isEqualTo(true);
         assertThat(page.locator("b", new Page.LocatorOptions().setHasText("hello")).count()).as("the text is escaped, not markup").isZero();
         page.close();
     }
