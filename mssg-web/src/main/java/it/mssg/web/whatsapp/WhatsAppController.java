@@ -28,7 +28,15 @@ class WhatsAppController {
     @GetMapping("/whatsapp")
     String show(Model model) {
         model.addAttribute("panel", SessionPanel.of(session.status(), session.simulatorControlUrl().orElse(null)));
+        model.addAttribute("blocked", BlockedRequestsPanel.of(session.blockedRequests()));
         return "whatsapp";
+    }
+
+    /** The privacy card alone, which the screen reloads now and then: counts grow while it is open. */
+    @GetMapping("/whatsapp/blocked")
+    String blocked(Model model) {
+        model.addAttribute("blocked", BlockedRequestsPanel.of(session.blockedRequests()));
+        return "fragments/whatsapp :: blocked";
     }
 
     @GetMapping(path = "/whatsapp/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

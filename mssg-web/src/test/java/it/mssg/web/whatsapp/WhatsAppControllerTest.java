@@ -1,14 +1,17 @@
 package it.mssg.web.whatsapp;
 
+import it.mssg.core.api.BlockedRequestsView;
 import it.mssg.core.api.DisconnectReason;
 import it.mssg.core.api.SessionState;
 import it.mssg.core.api.SessionStatus;
 import it.mssg.web.WebSliceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +29,39 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class WhatsAppControllerTest extends WebSliceTest {
 
     @MockitoBean SessionWindow window;
+
+    @BeforeEach
+    void nothingBlockedYet() {
+        when(session.blockedRequests()).thenReturn(BlockedRequestsView.NONE);
+    }
+
+    @Test
+    void blockedRequestsAreCountedByCategoryWithTheirHosts() throws Exception {
+        when(session.blockedRequests()).thenReturn(new BlockedRequestsView(4, 2, 1, 1, List.of(
+                new BlockedRequestsView.Host("analytics.google.com", BlockedRequestsView.Category.ANALYTICS, 2),
+                new BlockedRequestsView.Host("crashlogs.whatsapp.net", BlockedRequestsView.Category.CRASH_LOGS, 1),
+                new BlockedRequestsView.Host("<b>evil</b>.tld", BlockedRequestsView.Category.NOT_ALLOWED, 1))));
+        mvc.perform(get("/whatsapp").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Blocked requests: 4 (analytics 2, crash logs 1, other hosts 1)")))
+                .andExpect(content().string(containsString("<td>crashlogs.whatsapp.net</td>")))
+                .andExpect(content().string(containsString("<td>not a WhatsApp host</td>")))
+                .andExpect(content().string(containsString("&lt;b&gt;evil&lt;/b&gt;.tld")))
+                .andExpect(content().string(not(containsString("<b>evil</b>"))))
+                .andExpect(content().string(containsString("hx-get=\"/whatsapp/blocked\"")));
+        mvc.perform(get("/whatsapp/blocked").with(owner()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Blocked requests: 4")))
+                .andExpect(content().string(not(containsString("<h1>"))));
+    }
+
+    @Test
+    void nothingBlockedSaysSoWithoutATable() throws Exception {
+        mvc.perform(get("/whatsapp/blocked").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Blocked requests: 0")))
+                .andExpect(content().string(not(containsString("<table"))));
+    }
 
     @Test
     void aQrIsDrawnWhenAScanIsNeeded() throws Exception {
