@@ -209,41 +209,32 @@ public final class PageSession {
 
     /**
      * Aborts every request the egress policy does not allow, before it leaves the browser, and reports it.
-     * Requests of the page and of its service workers pass through here (Chromium); websockets do not, so they
-     * are routed separately: sockets to an allowed origin are left alone in the page (their frames never reach
-     * Java), others come here and are closed. Runs on the Playwright thread, so it only decides and reports.
+     * Requests of the page and of its service workers pass through routing (Chromium); websockets do not, so they
+     * are routed separately. Addresses that start canonically with an allowed origin are let go by Playwright's
+     * driver without a round trip to Java, so the page's own traffic is not slowed; only the rest reaches these
+     * handlers, on the Playwright thread, where the full policy decides.
      */
     private void guardEgress(BrowserContext context) {
         EgressPolicy egress = settings.egress();
-        context.route("**/*", (Route route) -> {
+        Pattern notAllowedAtFirstSight = Pattern.compile("^(?!" + egress.allowedStart() + ")");
+        context.route(notAllowedAtFirstSight, (Route route) -> {
             EgressPolicy.Decision decision = egress.decide(route.request().url());
             if (decision.allowed()) {
-                route.resume();
+                route.resume(); // an allowed host written unusually (upper case, trailing dot, explicit port)
             } else {
                 route.abort("blockedbyclient");
                 listener.onRequestBlocked(decision);
             }
         });
-        context.routeWebSocket(notAllowedWebSockets(egress.allowedWebSocketOrigins()), (WebSocketRoute socket) -> {
+        context.routeWebSocket(notAllowedAtFirstSight, (WebSocketRoute socket) -> {
             EgressPolicy.Decision decision = egress.decide(socket.url());
             if (decision.allowed()) {
-                socket.connectToServer(); // an allowed origin written unusually (e.g. with user-info): let it through
+                socket.connectToServer();
             } else {
                 socket.close();
                 listener.onRequestBlocked(decision);
             }
         });
-    }
-
-    /**
-     * Every websocket address that does not start with one of the allowed origins. Playwright matches it in the
-     * page's JavaScript, so it is written for both regex dialects (no \Q…\E quoting).
-     */
-    static Pattern notAllowedWebSockets(List<String> allowedOrigins) {
-        String alternatives = allowedOrigins.stream()
-                .map(origin -> origin.replaceAll("([.+?^$()\\[\\]{}|\\\\*])", "\\\\$1") + "/")
-                .collect(Collectors.joining("|"));
-        return Pattern.compile("^(?!(?:" + alternatives + "))");
     }
 
     /**

@@ -167,10 +167,21 @@ public record EgressPolicy(Optional<String> simulatorOrigin) {
         }
     }
 
-    /** The websocket origins the page may open, exactly as a browser writes them (no default port). */
-    public List<String> allowedWebSocketOrigins() {
-        return simulatorOrigin.map(origin -> List.of("wss://web.whatsapp.com", origin.replaceFirst("^http", "ws")))
-                .orElse(List.of("wss://web.whatsapp.com"));
+    /**
+     * A regular expression (valid in Java and JavaScript) for how allowed addresses start when a browser writes
+     * them canonically: an allowed origin followed by "/", or data: / blob:. The routing lets such requests go
+     * without asking Java, so the page pays nothing for its own traffic; anything else, including allowed hosts
+     * written unusually, gets a full {@link #decide} instead. Every address it matches is one decide() allows.
+     */
+    public String allowedStart() {
+        List<String> hosts = new java.util.ArrayList<>(WHATSAPP_HOSTS.stream().map(h -> h.replace(".", "\\.")).toList());
+        WHATSAPP_MEDIA_EDGES.forEach(p -> hosts.add(p.pattern()));
+        StringBuilder start = new StringBuilder("(?:https://(?:").append(String.join("|", hosts)).append(")/|wss://web\\.whatsapp\\.com/");
+        simulatorOrigin.ifPresent(origin -> {
+            String hostPort = origin.substring("http://".length()).replace(".", "\\.");
+            start.append("|http://").append(hostPort).append("/|ws://").append(hostPort).append("/");
+        });
+        return start.append("|data:|blob:)").toString();
     }
 
     /**

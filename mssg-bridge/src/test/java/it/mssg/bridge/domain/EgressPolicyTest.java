@@ -116,10 +116,45 @@ class EgressPolicyTest {
         assertThat(simulator.simulatorOrigin()).contains("http://127.0.0.1:41234");
     }
 
+    @ParameterizedTest(name = "fast path: {0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "https://web.whatsapp.com/                          | true",
+            "wss://web.whatsapp.com/ws/chat                     | true",
+            "https://static.whatsapp.net/rsrc.php/v4/x.js       | true",
+            "https://media-fra5-1.cdn.whatsapp.net/v/t62/1.enc  | true",
+            "https://media.fmxp5-1.fna.whatsapp.net/v/1.enc     | true",
+            "http://127.0.0.1:41234/wa/api/events?since=1       | true",
+            "ws://127.0.0.1:41234/socket                        | true",
+            "data:text/plain,hi                                 | true",
+            "blob:https://web.whatsapp.com/0d2c6e0a             | true",
+            "https://web.whatsapp.com                           | false",
+            "https://web.whatsapp.com./                         | false",
+            "https://web.whatsapp.com:443/                      | false",
+            "https://web.whatsapp.com.evil.tld/                 | false",
+            "https://web.whatsapp.com@evil.tld/                 | false",
+            "https://webxwhatsapp.com/                          | false",
+            "http://web.whatsapp.com/                           | false",
+            "https://crashlogs.whatsapp.net/wa_clb_data         | false",
+            "https://media-x.cdn.whatsapp.net.evil.tld/         | false",
+            "https://media-x.cdn.whatsapp.net@evil.tld/         | false",
+            "http://127.0.0.1:412345/                           | false",
+            "http://127.0.0.1:4123/                             | false",
+            "http://127.0.0.1:41234@evil.tld/                   | false",
+            "http://127.0.0.1:8080/                             | false",
+            "https://evil.tld/?https://web.whatsapp.com/        | false",
+    })
+    void theRoutingFastPathLetsGoOnlyWhatDecideAllows(String url, boolean fast) {
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile("^" + simulator.allowedStart());
+        assertThat(start.matcher(url).find()).isEqualTo(fast);
+        if (fast) {
+            assertThat(simulator.decide(url).allowed()).isTrue();
+        }
+        assertThat(java.util.regex.Pattern.compile("^" + live.allowedStart()).matcher(url).find())
+                .as("live mode knows no simulator").isEqualTo(fast && !url.contains("127.0.0.1"));
+    }
+
     @Test
-    void webSocketsAndTheDnsLayerFollowTheSameList() {
-        assertThat(live.allowedWebSocketOrigins()).containsExactly("wss://web.whatsapp.com");
-        assertThat(simulator.allowedWebSocketOrigins()).containsExactly("wss://web.whatsapp.com", "ws://127.0.0.1:41234");
+    void theDnsLayerFollowsTheSameList() {
         assertThat(live.hostResolverRules()).startsWith("MAP * ~NOTFOUND, ")
                 .contains("EXCLUDE web.whatsapp.com", "EXCLUDE media-*.cdn.whatsapp.net")
                 .doesNotContain("crashlogs").doesNotContain("dit.").doesNotContain("127.0.0.1");
