@@ -191,7 +191,9 @@ final class DashboardLoad {
             http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long latency = System.nanoTime() - intended;
                 if (failure != null) {
-                    errors.merge(failure.getClass().getSimpleName() + " " + kind.name(), 1, Integer::sum);
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure; // what went wrong, not the future's wrapper
+                    errors.merge(cause.getClass().getSimpleName() + " " + kind.name(), 1, Integer::sum);
                 } else if (response.statusCode() != 200) {
                     errors.merge(response.statusCode() + " " + kind.name(), 1, Integer::sum);
                 } else {
