@@ -134,17 +134,9 @@ public class OutboxStore {
     private volatile Boolean h2;
 
     /**
-     * Makes every commit so far survive a crash of mssg before a message leaves. PostgreSQL's commit already does;
-     * H2 writes its log up to half a second after a commit (WRITE_DELAY), so a process killed in that window would
-     * forget that an entry was SENDING and send it again after the restart.
-     * <p>
-     * {@code CHECKPOINT} writes the pending commits to the database file, which is what a killed process needs: the
-     * data is in the operating system's hands and survives SIGKILL (a scratch drill that killed an H2 writer right
-     * after each commit lost 9 commits of 10 without it and 0 of 30 with it; mssg-web's CampaignCrashDrillIT, which
-     * kills the packaged app with SIGKILL half-way through a campaign, passes with it).
-     * {@code CHECKPOINT SYNC} adds an fsync, which guards only against the whole machine failing, costs one disk
-     * flush per message, and is more than H2 gives any other commit of mssg: every H2 commit of the app, SENT
-     * included, reaches the disk without one.
+     * Makes every commit so far durable before a message leaves. PostgreSQL's commit already is; H2 writes its log
+     * up to half a second after a commit (WRITE_DELAY), so a process killed in that window would forget that an
+     * entry was SENDING and send it again after the restart.
      */
     public void makeCommitsDurable() {
         if (h2 == null) {
@@ -152,7 +144,7 @@ public class OutboxStore {
                     con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
         }
         if (h2) {
-            jdbc.execute("checkpoint");
+            jdbc.execute("checkpoint sync");
         }
     }
 
