@@ -74,7 +74,7 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
         Long contactId = command.contactId();
         String recipient;
         if (contactId != null) {
-            SendingDirectory.Recipient r = directory.contact(contactId)
+            SendingDirectory.Recipient r = tx.execute(t -> directory.recipient(command.contactId()))
                     .orElseThrow(() -> new NotFoundException("contact", command.contactId()));
             recipient = r.recipientWaId();
             InvalidInputException.require(recipient != null, "contactId",
@@ -96,24 +96,39 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
      * Inserts the entry, or finds the one already stored under its key. @return the stored row
      */
     OutboxStore.Row enqueue(OutboxStore.NewEntry entry) {
-        OutboxStore.Row existing = tx.execute(t -> store.findByKey(entry.key()).orElse(null));
-        if (existing != null) {
-            return existing;
-        }
-        OutboxStore.Row created;
+        Enqueued result;
         try {
-            created = tx.execute(t -> store.find(store.insert(entry, clock.instant())).orElseThrow());
+            // one transaction: the key's look-up, the insert and the stored row (with the recipient's name)
+            result = tx.execute(t -> {
+                OutboxStore.Row existing = store.findByKey(entry.key()).orElse(null);
+                if (existing != null) {
+                    return new Enqueued(existing, false);
+                }
+                return new Enqueued(store.find(store.insert(entry, clock.instant())).orElseThrow(), true);
+            });
         } catch (DuplicateKeyException raced) {
+            // another caller inserted the same key between the look-up and the insert: a new transaction reads it
             return tx.execute(t -> store.findByKey(entry.key()).orElseThrow());
         }
+        if (!result.created()) {
+            return result.row();
+        }
+        OutboxStore.Row created = result.row();
         events.publishEvent(changed(created));
         signal.changed();
         return created;
     }
 
+    private record Enqueued(OutboxStore.Row row, boolean created) {
+    }
+
     static OutboxEntryChanged changed(OutboxStore.Row row) {
-        return new OutboxEntryChanged(row.id(), row.campaignId(), row.contactId(), OutboxState.valueOf(row.state().name()),
-                row.reason() == null ? null : row.reason().name());
+        return changed(row.id(), row.campaignId(), row.contactId(), row.state(), row.reason());
+    }
+
+    static OutboxEntryChanged changed(long id, Long campaignId, Long contactId, OutboxEntryState state, GovernorReason reason) {
+        return new OutboxEntryChanged(id, campaignId, contactId, OutboxState.valueOf(state.name()),
+                reason == null ? null : reason.name());
     }
 
     // ---- OutboxQueries

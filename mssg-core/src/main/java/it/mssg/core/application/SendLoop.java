@@ -30,10 +30,14 @@ import java.util.Random;
 
 /**
  * The one thread that sends. Each step: settle UNCERTAIN entries against the chat (nothing else leaves while
- * any is unsettled), pick the next due entry (answers first), ask the governor, and either wait, hold, block,
- * or commit SENDING in its own transaction before calling the gateway, then commit SENT and store the message
- * in its chat. At start-up every SENDING entry becomes UNCERTAIN first: a crash never loses a message and never
- * sends one twice.
+ * any is unsettled), pick the next due entry (answers first) and read its recipient's facts in one transaction,
+ * ask the governor, and either wait, hold, block, or commit SENDING in its own transaction before calling the
+ * gateway, then commit SENT and store the message in its chat. At start-up every SENDING entry becomes UNCERTAIN
+ * first: a crash never loses a message and never sends one twice.
+ * <p>
+ * Only this loop and start-up make entries UNCERTAIN, so the loop looks for them only when one of the two may
+ * have made one ({@link #uncertainMayExist}), not at every step. The events it publishes are built from what it
+ * just wrote, not read back.
  */
 @Component
 class SendLoop implements SmartLifecycle {
@@ -62,8 +66,12 @@ class SendLoop implements SmartLifecycle {
 
     private volatile boolean running;
     private Thread thread;
-    /** How long the in-memory send history is trusted before it is read again from the outbox. */
-    private static final Duration HISTORY_REFRESH = Duration.ofMinutes(1);
+    /**
+     * How long the in-memory send history is kept before it is read again from the outbox. The loop is the only
+     * sender and extends it after each send, so the read only drops sends that fell out of the lookback window
+     * (and FAILED acks, which can only make the governor stricter while they are kept).
+     */
+    private static final Duration HISTORY_REFRESH = Duration.ofHours(1);
     /** Sends of the lookback window, read from the outbox and extended by each send of this loop; null = read again. */
     private SendHistory.Builder recentSends;
     private Instant historyReadAt;
@@ -72,6 +80,8 @@ class SendLoop implements SmartLifecycle {
     /** The entry an ALLOW verdict committed to, and when it may leave; kept across wake-ups so the pause is not redrawn. */
     private long allowedId = -1;
     private Instant allowedAt;
+    /** False once a look found no UNCERTAIN entry; true again after start-up or a send that ended uncertain. */
+    private volatile boolean uncertainMayExist = true;
 
     SendLoop(OutboxStore store, SendingDirectory directory, GovernorSettingsService governorSettings, SessionControl session,
              ObjectProvider<WhatsAppGateway> gateway, ObjectProvider<WhatsAppSession> whatsapp, InboundEvents inbound,
@@ -112,6 +122,7 @@ class SendLoop implements SmartLifecycle {
 
     /** SENDING → UNCERTAIN for every entry; runs before the loop's first step. */
     int markUncertainAtStartUp() {
+        uncertainMayExist = true;
         Integer n = tx.execute(t -> store.sendingToUncertain(clock.instant()));
         return n == null ? 0 : n;
     }
@@ -175,26 +186,31 @@ class SendLoop implements SmartLifecycle {
         if (ready) {
             state.seenReady(now);
         }
-        List<OutboxStore.Row> uncertain = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN));
-        if (!uncertain.isEmpty()) {
-            if (!ready) {
-                state.pausedBy(GovernorReason.SESSION_NOT_READY);
-                return Long.MAX_VALUE;
+        if (uncertainMayExist) {
+            List<OutboxStore.Row> uncertain = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN));
+            if (!uncertain.isEmpty()) {
+                if (!ready) {
+                    state.pausedBy(GovernorReason.SESSION_NOT_READY);
+                    return Long.MAX_VALUE;
+                }
+                for (OutboxStore.Row row : uncertain) {
+                    reconcile(row);
+                }
+                boolean settled = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN)).isEmpty();
+                uncertainMayExist = !settled;
+                return settled ? 0 : properties.longestSleep().toMillis();
             }
-            for (OutboxStore.Row row : uncertain) {
-                reconcile(row);
-            }
-            boolean settled = tx.execute(t -> store.inState(OutboxEntryState.UNCERTAIN)).isEmpty();
-            return settled ? 0 : properties.longestSleep().toMillis();
+            uncertainMayExist = false;
         }
-        OutboxStore.Row row = tx.execute(t -> store.nextDue(now).orElse(null));
+        Due due = tx.execute(t -> due(now, ready));
+        OutboxStore.Row row = due.row();
         if (row == null) {
             state.pausedBy(ready ? null : GovernorReason.SESSION_NOT_READY);
-            Instant next = tx.execute(t -> store.nextTimedAfter(now));
+            Instant next = due.nextTimed();
             return next == null ? Long.MAX_VALUE : Math.max(1, Duration.between(now, next).toMillis());
         }
         GovernorSettings settings = governorSettings.current();
-        SendRequestFacts facts = facts(row, ready);
+        SendRequestFacts facts = due.facts();
         SendHistory history = history(now, settings);
         if (row.id() != allowedId) {
             allowedId = -1;
@@ -236,9 +252,29 @@ class SendLoop implements SmartLifecycle {
         return recentSends.failureStreak(state.failureStreak()).linkedAt(state.linkedAt()).build();
     }
 
-    /** Reads the history again at the next step (the outbox table was changed behind the loop's back). */
+    /**
+     * Reads the history again and looks for UNCERTAIN entries at the next step (the outbox table was changed
+     * behind the loop's back, e.g. emptied by a test).
+     */
     void forgetHistory() {
         recentSends = null;
+        uncertainMayExist = true;
+    }
+
+    /** What one step reads, in one transaction: the next due entry and its recipient's facts, or when one is due. */
+    private record Due(OutboxStore.Row row, SendRequestFacts facts, Instant nextTimed) {
+    }
+
+    /** Facts are read fresh at every step: an opt-out or an inbound message that arrived a second ago counts. */
+    private Due due(Instant now, boolean ready) {
+        OutboxStore.Row row = store.nextDue(now).orElse(null);
+        if (row == null) {
+            return new Due(null, null, store.nextTimedAfter(now));
+        }
+        SendRequestFacts facts = new SendRequestFacts(row.recipientWaId(), row.purpose(), row.textFingerprint(),
+                directory.lastInboundAt(row.recipientWaId()), directory.optedOutAt(row.contactId(), row.recipientWaId()),
+                ready);
+        return new Due(row, facts, null);
     }
 
     private long notAllowed(OutboxStore.Row row, GovernorVerdict verdict) {
@@ -248,7 +284,7 @@ class SendLoop implements SmartLifecycle {
                 boolean moved = Boolean.TRUE.equals(tx.execute(t -> store.move(row.id(), OutboxEntryState.QUEUED,
                         OutboxEntryState.BLOCKED, verdict.reason(), verdict.reason().description(), now)));
                 if (moved) {
-                    published(row.id());
+                    published(row, OutboxEntryState.BLOCKED, verdict.reason(), true);
                 }
                 return 0;
             }
@@ -274,14 +310,10 @@ class SendLoop implements SmartLifecycle {
         if (row.reason() == reason && nextAttemptAt == null && row.nextAttemptAt() == null) {
             return;
         }
-        tx.executeWithoutResult(t -> store.noteVerdict(row.id(), reason, nextAttemptAt, clock.instant()));
-        published(row.id());
-    }
-
-    private SendRequestFacts facts(OutboxStore.Row row, boolean ready) {
-        return tx.execute(t -> new SendRequestFacts(row.recipientWaId(), row.purpose(), row.textFingerprint(),
-                directory.lastInboundAt(row.recipientWaId()), directory.optedOutAt(row.contactId(), row.recipientWaId()),
-                ready));
+        boolean noted = Boolean.TRUE.equals(tx.execute(t -> store.noteVerdict(row.id(), reason, nextAttemptAt, clock.instant())));
+        if (noted) {
+            published(row, OutboxEntryState.QUEUED, reason, true);
+        }
     }
 
     private void send(OutboxStore.Row row, boolean cold) {
@@ -290,7 +322,7 @@ class SendLoop implements SmartLifecycle {
             return; // cancelled in the meantime
         }
         store.makeCommitsDurable(); // SENDING is on disk before the message can leave
-        published(row.id());
+        published(row, OutboxEntryState.SENDING, GovernorReason.OK, false); // still pending: campaign counts unchanged
         WhatsAppGateway.SendReceipt receipt;
         try {
             receipt = gateway.getObject().send(new WhatsAppGateway.OutgoingText(row.recipientWaId(), row.body()));
@@ -309,18 +341,28 @@ class SendLoop implements SmartLifecycle {
             recentSends.sent(row.recipientWaId(), sentAt, row.textFingerprint(), cold);
         }
         state.failureStreak(0);
-        storeInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
-        published(row.id());
+        OutboxEntryState now = storeInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
+        published(row, now, null, true);
     }
 
     private void failed(OutboxStore.Row row, OutboxEntryState target, String detail) {
-        tx.executeWithoutResult(t -> store.move(row.id(), OutboxEntryState.SENDING, target, null, detail, clock.instant()));
+        if (target == OutboxEntryState.UNCERTAIN) {
+            uncertainMayExist = true; // set before the write: the next step must look, whatever happens here
+        }
+        boolean moved = Boolean.TRUE.equals(tx.execute(t -> store.move(row.id(), OutboxEntryState.SENDING, target, null,
+                detail, clock.instant())));
         state.failureStreak(state.failureStreak() + 1);
-        published(row.id());
+        if (moved) {
+            published(row, target, null, true);
+        }
     }
 
-    /** The sent message joins its chat like any message WhatsApp reports (idempotent by its WhatsApp id). */
-    private void storeInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
+    /**
+     * The sent message joins its chat like any message WhatsApp reports (idempotent by its WhatsApp id).
+     *
+     * @return the entry's state afterwards (SENT, or what an ack that came early moved it to)
+     */
+    private OutboxEntryState storeInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
         List<WaMessage> message = List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
                 "chat", sentAt, Math.max(ack, 1)));
         try {
@@ -331,19 +373,30 @@ class SendLoop implements SmartLifecycle {
                 inbound.messagesReceived(message);
             }
             // acks that arrived while the entry was still SENDING were stored on the message: catch up with them
-            tx.executeWithoutResult(t -> {
+            OutboxEntryState after = tx.execute(t -> {
                 String status = directory.messageStatus(waMessageId);
-                OutboxStore.Row sent = store.find(row.id()).orElse(null);
-                if (status != null && sent != null) {
-                    int stored = it.mssg.core.api.MessageStatus.valueOf(status).ordinal() - 1; // FAILED=-1 … PLAYED=4
-                    OutboxEntryState next = sent.state().afterAck(stored);
-                    if (next != sent.state()) {
-                        store.ackState(sent.id(), sent.state(), next, clock.instant());
-                    }
+                if (status == null) {
+                    return OutboxEntryState.SENT;
                 }
+                int stored = it.mssg.core.api.MessageStatus.valueOf(status).ordinal() - 1; // FAILED=-1 … PLAYED=4
+                if (OutboxEntryState.SENT.afterAck(stored) == OutboxEntryState.SENT) {
+                    // pending or sent: moves nothing (no ack ever moves an entry back), so the entry is not read
+                    return OutboxEntryState.SENT;
+                }
+                OutboxStore.Row sent = store.find(row.id()).orElse(null);
+                if (sent == null) {
+                    return OutboxEntryState.SENT;
+                }
+                OutboxEntryState next = sent.state().afterAck(stored);
+                if (next != sent.state() && store.ackState(sent.id(), sent.state(), next, clock.instant())) {
+                    return next;
+                }
+                return sent.state();
             });
+            return after == null ? OutboxEntryState.SENT : after;
         } catch (RuntimeException e) {
             log.warn("Outbox entry {} was sent but could not be stored in its chat yet: {}", row.id(), e.getMessage());
+            return OutboxEntryState.SENT;
         }
     }
 
@@ -374,17 +427,17 @@ class SendLoop implements SmartLifecycle {
                     boolean cold = tx.execute(t -> directory.lastInboundAt(row.recipientWaId())) == null;
                     tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.UNCERTAIN, found.waMessageId(),
                             cold, found.sentAt(), clock.instant()));
-                    storeInChat(row, found.waMessageId(), found.sentAt(), found.ack());
+                    OutboxEntryState now = storeInChat(row, found.waMessageId(), found.sentAt(), found.ack());
                     recentSends = null; // a send this loop did not make: read the history again
                     log.info("Outbox entry {} had left before the interruption: found in its chat", row.id());
-                    published(row.id());
+                    published(row, now, null, true);
                     return;
                 }
                 case REQUEUE -> {
                     tx.executeWithoutResult(t -> store.move(row.id(), OutboxEntryState.UNCERTAIN, OutboxEntryState.QUEUED,
                             null, "not found in its chat after an interruption: queued again", clock.instant()));
                     log.info("Outbox entry {} never left: queued again", row.id());
-                    published(row.id());
+                    published(row, OutboxEntryState.QUEUED, null, true);
                     return;
                 }
                 case FETCH_MORE -> count *= FETCH_GROWTH;
@@ -392,13 +445,15 @@ class SendLoop implements SmartLifecycle {
         }
     }
 
-    private void published(long id) {
-        OutboxStore.Row row = tx.execute(t -> store.find(id).orElse(null));
-        if (row == null) {
-            return;
-        }
-        events.publishEvent(OutboxService.changed(row));
-        if (row.campaignId() != null) {
+    /**
+     * Tells the rest of the app that the loop just moved {@code row} to {@code newState} with {@code newReason}
+     * (built from what was written, not read back).
+     *
+     * @param campaignCounts whether the campaign's counts or shown reason may have changed (its view is re-read)
+     */
+    private void published(OutboxStore.Row row, OutboxEntryState newState, GovernorReason newReason, boolean campaignCounts) {
+        events.publishEvent(OutboxService.changed(row.id(), row.campaignId(), row.contactId(), newState, newReason));
+        if (campaignCounts && row.campaignId() != null) {
             campaigns.progressed(row.campaignId());
         }
     }

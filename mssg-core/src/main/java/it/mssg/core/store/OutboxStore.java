@@ -166,10 +166,14 @@ public class OutboxStore {
                 from.name()) == 1;
     }
 
-    /** Shows the governor's latest reason on a queued entry; {@code nextAttemptAt} holds this entry alone. */
-    public void noteVerdict(long id, GovernorReason reason, Instant nextAttemptAt, Instant now) {
-        jdbc.update("update outbox_entry set reason = ?, next_attempt_at = ?, updated_at = ? where id = ? and state = 'QUEUED'",
-                reason.name(), db(nextAttemptAt), db(now), id);
+    /**
+     * Shows the governor's latest reason on a queued entry; {@code nextAttemptAt} holds this entry alone.
+     *
+     * @return false when the entry was no longer queued
+     */
+    public boolean noteVerdict(long id, GovernorReason reason, Instant nextAttemptAt, Instant now) {
+        return jdbc.update("update outbox_entry set reason = ?, next_attempt_at = ?, updated_at = ? where id = ? and state = 'QUEUED'",
+                reason.name(), db(nextAttemptAt), db(now), id) == 1;
     }
 
     public List<Row> inState(OutboxEntryState state) {

@@ -88,6 +88,11 @@ public class SendingDirectory {
         });
     }
 
+    /** A contact as a recipient without fields, tags and last inbound time (one query): enough to address a message. */
+    public Optional<Recipient> recipient(long contactId) {
+        return jdbc.query(CONTACT + " where c.id = ?", BARE, contactId).stream().findFirst();
+    }
+
     public Optional<Long> contactIdByWaId(String waId) {
         return jdbc.queryForList("select id from contact where wa_id = ?", Long.class, waId).stream().findFirst();
     }
