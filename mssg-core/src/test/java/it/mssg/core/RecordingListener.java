@@ -23,6 +23,11 @@ public class RecordingListener {
     }
 
     @TransactionalEventListener
+    void on(it.mssg.core.api.HistorySynced e) {
+        committed.add(e);
+    }
+
+    @TransactionalEventListener
     void on(it.mssg.core.api.MessageAckChanged e) {
         committed.add(e);
     }

@@ -1,6 +1,7 @@
 package it.mssg.core.application;
 
 import it.mssg.core.api.ContactsSynced;
+import it.mssg.core.api.HistorySynced;
 import it.mssg.core.api.InboundEvents;
 import it.mssg.core.api.WaAck;
 import it.mssg.core.api.WaChat;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * The bridge's way in. Each call is one transaction; events are published inside it, so listeners
  * annotated {@code @TransactionalEventListener} see them only after the commit (and never on rollback).
- * A repeated call changes nothing and publishes nothing.
+ * A repeated call changes nothing and publishes nothing. Live messages publish one {@link it.mssg.core.api.MessageReceived}
+ * each; a page of history publishes one {@link HistorySynced}.
  */
 @Service
 @Transactional
@@ -60,6 +62,11 @@ class InboundEventsService implements InboundEvents {
     public void messagesReceived(List<WaMessage> messages) {
         if (messages == null || messages.isEmpty()) return;
         InboundStore.MessageChanges c = store.storeMessages(messages, clock.instant(), properties.liveWindow());
+        // one event for a page of history: a per-message event would be a task for the agent (which never answers
+        // history) and a refresh for every open page, 20,000 times in a large account's first sync
+        if (c.historyAdded() > 0) {
+            events.publishEvent(new HistorySynced(c.historyAdded(), c.historyChats()));
+        }
         c.received().forEach(events::publishEvent);
         c.acks().forEach(events::publishEvent);
     }

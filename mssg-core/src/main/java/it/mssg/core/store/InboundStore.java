@@ -16,10 +16,13 @@ import it.mssg.core.domain.MessageStatuses;
 import it.mssg.core.domain.PhoneNumbers;
 import it.mssg.core.domain.TagPalette;
 import it.mssg.core.domain.WaIds;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,14 +48,16 @@ public class InboundStore {
     private final MessageRepository messages;
 
     private final ContactIndex index;
+    private final JdbcTemplate jdbc;
 
     InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages,
-                 ContactIndex index) {
+                 ContactIndex index, JdbcTemplate jdbc) {
         this.contacts = contacts;
         this.tags = tags;
         this.chats = chats;
         this.messages = messages;
         this.index = index;
+        this.jdbc = jdbc;
     }
 
     public record ContactChanges(int added, int updated) {
@@ -115,6 +120,7 @@ public class InboundStore {
         Map<String, TagEntity> labelTags = labelTags(usable.stream().flatMap(c -> c.labelIds().stream()).toList());
         int added = 0, updated = 0;
         List<Long> touched = new ArrayList<>();
+        List<ContactEntity> fresh = new ArrayList<>();
         for (WaContact wc : usable) {
             ContactEntity c = byIds.find(wc.waId());
             boolean created = false;
@@ -146,20 +152,53 @@ public class InboundStore {
                 if (t != null && c.tags.add(t)) changed = true;
             }
             if (created) {
-                c.touch(now);
-                contacts.save(c);
+                fresh.add(c);
                 byIds.put(c);
                 added++;
-                touched.add(c.id);
-            } else if (changed) {
+            } else if (changed && c.id != null) {
                 c.touch(now);
                 updated++;
                 touched.add(c.id);
-            }
+            } // else: new earlier in this page and written with it below
         }
         contacts.flush();
+        touched.addAll(insertContacts(fresh, now));
         index.changed(touched);
         return new ContactChanges(added, updated);
+    }
+
+    /**
+     * Writes the contacts new in a page with multi-row inserts (a JPA save per row would be one identity insert
+     * each), then their label links. The entities are not managed by JPA; only their rows matter.
+     *
+     * @return the new contacts' ids
+     */
+    private List<Long> insertContacts(List<ContactEntity> fresh, Instant now) {
+        if (fresh.isEmpty()) return List.of();
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        for (ContactEntity c : fresh) {
+            c.touch(now);
+            rows.add(new Object[]{c.waId, c.phoneE164, c.displayName, c.pushName, c.business, c.optedOut, c.source.name(),
+                    c.searchText, c.sortName, utc(c.createdAt), utc(c.updatedAt)});
+        }
+        Sql.insertRows(jdbc, "insert into contact (wa_id, phone_e164, display_name, push_name, business, opted_out, source,"
+                + " search_text, sort_name, created_at, updated_at)", 11, rows);
+        Map<String, Long> ids = new HashMap<>();
+        for (List<ContactEntity> chunk : Sql.chunks(fresh, Sql.CHUNK)) {
+            jdbc.query("select id, wa_id from contact where wa_id in (" + Sql.marks(chunk.size()) + ")",
+                    rs -> {
+                        ids.put(rs.getString("wa_id"), rs.getLong("id"));
+                    }, chunk.stream().map(c -> c.waId).toArray());
+        }
+        List<Object[]> links = new ArrayList<>();
+        List<Long> out = new ArrayList<>(fresh.size());
+        for (ContactEntity c : fresh) {
+            long id = ids.get(c.waId);
+            out.add(id);
+            for (TagEntity t : c.tags) links.add(new Object[]{id, t.id});
+        }
+        Sql.insertRows(jdbc, "insert into contact_tag (contact_id, tag_id)", 2, links);
+        return out;
     }
 
     private ContactEntity newContact(String waId, String phone, Instant now) {
@@ -232,6 +271,8 @@ public class InboundStore {
             chats.findByWaIdIn(chunk).forEach(ch -> byWaId.put(ch.waId, ch));
         }
         Map<String, TagEntity> labelTags = labelTags(usable.stream().flatMap(c -> c.labelIds().stream()).toList());
+        Index people = index(usable.stream().filter(c -> !c.group() && !WaIds.isGroup(c.waId())).map(WaChat::waId).toList());
+        List<ChatEntity> fresh = new ArrayList<>();
         int changed = 0;
         for (WaChat wc : usable) {
             ChatEntity ch = byWaId.get(wc.waId());
@@ -255,7 +296,7 @@ public class InboundStore {
                 c = true;
             }
             if (!ch.group && ch.contactId == null) {
-                ch.contactId = contactFor(wc.waId(), null, now).id;
+                ch.contactId = chatContact(wc.waId(), people, now).id;
                 c = true;
             }
             if (!ch.group && !wc.labelIds().isEmpty()) {
@@ -273,16 +314,42 @@ public class InboundStore {
                 }
             }
             if (created) {
-                chats.save(ch);
+                fresh.add(ch);
                 byWaId.put(ch.waId, ch);
                 changed++;
-            } else if (c) {
+            } else if (c && ch.id != null) {
                 ch.updatedAt = now;
                 changed++;
-            }
+            } // else: new earlier in this page and written with it below
         }
         chats.flush();
+        insertChats(fresh);
         return changed;
+    }
+
+    /** The chats new in a page, in multi-row inserts: a JPA save per chat would be one identity insert each. */
+    private void insertChats(List<ChatEntity> fresh) {
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        for (ChatEntity ch : fresh) {
+            rows.add(new Object[]{ch.waId, ch.group, ch.name, ch.unreadCount, ch.lastActivity == null ? null : utc(ch.lastActivity),
+                    ch.contactId, utc(ch.createdAt), utc(ch.updatedAt)});
+        }
+        Sql.insertRows(jdbc, "insert into chat (wa_id, is_group, name, unread_count, last_activity, contact_id, created_at,"
+                + " updated_at)", 8, rows);
+    }
+
+    /** The contact for a person's chat: one of the page's contacts loaded up front, else {@link #contactFor}. */
+    private ContactEntity chatContact(String waId, Index people, Instant now) {
+        ContactEntity known = people.find(waId);
+        if (known == null) {
+            known = contactFor(waId, null, now);
+            people.put(known);
+        } else if (known.waId == null) {
+            known.waId = waId; // a CSV/manual contact seen on WhatsApp for the first time
+            known.touch(now);
+            index.changed(known.id);
+        }
+        return known;
     }
 
     /** The contact for a person's WhatsApp id, created (source WHATSAPP) when unknown. */
@@ -320,13 +387,20 @@ public class InboundStore {
 
     // ---- messages
 
-    /** What storing a batch of messages produced: first-time messages and forward status moves. */
-    public record MessageChanges(List<MessageReceived> received, List<MessageAckChanged> acks) {
+    /**
+     * What storing a batch of messages produced: first-time live messages, how many first-time history messages
+     * (older than the live window) in how many chats, and forward status moves of messages stored before.
+     */
+    public record MessageChanges(List<MessageReceived> received, int historyAdded, int historyChats,
+                                 List<MessageAckChanged> acks) {
     }
 
     /**
      * @param liveWindow a new message sent less than this long ago counts as live (it arrived now rather
-     *                   than through a history sync) and raises its chat's unread count when inbound
+     *                   than through a history sync) and raises its chat's unread count when inbound.
+     *                   Older ones (a history page: up to a thousand at a time) are written with multi-row inserts
+     *                   and get no id back, because nothing is published per history message; a JPA save per row
+     *                   would cost an identity insert each.
      */
     public MessageChanges storeMessages(List<WaMessage> list, Instant now, Duration liveWindow) {
         List<WaMessage> usable = list.stream().filter(m -> m != null && m.waMessageId() != null && !m.waMessageId().isBlank()
@@ -338,9 +412,17 @@ public class InboundStore {
         Map<String, ChatEntity> chatCache = new HashMap<>();
         List<MessageReceived> received = new ArrayList<>();
         List<MessageAckChanged> acks = new ArrayList<>();
+        List<MessageEntity> history = new ArrayList<>();
+        Set<Long> historyChats = new LinkedHashSet<>();
         for (WaMessage wm : usable) {
             MessageStatus incoming = MessageStatus.fromAck(wm.ack());
             MessageEntity m = known.get(wm.waMessageId());
+            if (m != null && m.id == null) {
+                // the same history message twice in one page: one row, with the furthest status
+                MessageEntity pending = m;
+                MessageStatuses.advance(pending.status, incoming).ifPresent(s -> pending.status = s);
+                continue;
+            }
             if (m != null) {
                 MessageEntity stored = m;
                 MessageStatuses.advance(m.status, incoming).ifPresent(s -> {
@@ -357,9 +439,14 @@ public class InboundStore {
             m.type = wm.type() == null || wm.type().isBlank() ? "chat" : bounded(wm.type(), 40);
             m.sentAt = wm.sentAt() == null ? now : wm.sentAt();
             m.status = incoming;
-            messages.save(m);
-            known.put(m.waMessageId, m);
             boolean live = m.sentAt.isAfter(now.minus(liveWindow));
+            if (live) {
+                messages.save(m);
+            } else {
+                history.add(m);
+                historyChats.add(chat.id);
+            }
+            known.put(m.waMessageId, m);
             if (chat.lastActivity == null || m.sentAt.isAfter(chat.lastActivity)) {
                 chat.lastActivity = m.sentAt;
                 chat.updatedAt = now;
@@ -368,10 +455,29 @@ public class InboundStore {
                 chat.unreadCount++;
                 chat.updatedAt = now;
             }
-            received.add(new MessageReceived(m.id, chat.id, chat.group ? null : chat.contactId, m.direction, live));
+            if (live) {
+                received.add(new MessageReceived(m.id, chat.id, chat.group ? null : chat.contactId, m.direction, true));
+            }
         }
+        insertHistory(history);
         messages.flush();
-        return new MessageChanges(received, acks);
+        return new MessageChanges(received, history.size(), historyChats.size(), acks);
+    }
+
+    private void insertHistory(List<MessageEntity> history) {
+        if (history.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(history.size());
+        for (MessageEntity m : history) {
+            rows.add(new Object[]{m.waMessageId, m.chatId, m.direction.name(), m.authorWaId, m.body, m.type,
+                    utc(m.sentAt), m.status.name(), utc(m.createdAt)});
+        }
+        Sql.insertRows(jdbc, "insert into message (wa_message_id, chat_id, direction, author_wa_id, body, msg_type, sent_at,"
+                + " status, created_at)", 9, rows);
+    }
+
+    /** As Hibernate binds an {@code Instant} to {@code timestamp with time zone}: the same value at offset zero. */
+    private static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
     }
 
     public List<MessageAckChanged> applyAck(WaAck ack) {

@@ -11,6 +11,7 @@ import it.mssg.core.api.ContactSearch;
 import it.mssg.core.api.ContactSource;
 import it.mssg.core.api.ContactView;
 import it.mssg.core.api.ContactsSynced;
+import it.mssg.core.api.HistorySynced;
 import it.mssg.core.api.HomeQueries;
 import it.mssg.core.api.InboundEvents;
 import it.mssg.core.api.MessageAckChanged;
@@ -139,13 +140,15 @@ class InboundEventsIT extends CoreIntegrationTest {
         assertThat(chats.findByContact(mario.id())).contains(direct);
 
         List<Object> first = events.committed();
-        assertThat(first).hasSize(3).allMatch(e -> e instanceof MessageReceived);
-        MessageReceived live = (MessageReceived) first.get(2);
+        assertThat(first).as("the two old messages are one page of history; only the new one is received")
+                .containsExactly(new HistorySynced(2, 1), first.get(1));
+        MessageReceived live = (MessageReceived) first.get(1);
         assertThat(live.live()).isTrue();
         assertThat(live.contactId()).isNull();
-        assertThat(((MessageReceived) first.get(0)).live()).isFalse();
-        assertThat(((MessageReceived) first.get(0)).contactId()).isEqualTo(mario.id());
-        assertThat(((MessageReceived) first.get(1)).direction()).isEqualTo(MessageDirection.OUTBOUND);
+        assertThat(live.chatId()).isEqualTo(group.id());
+        assertThat(live.direction()).isEqualTo(MessageDirection.INBOUND);
+        assertThat(jdbc.queryForList("select direction from message where chat_id = ? order by sent_at", String.class, direct.id()))
+                .containsExactly("INBOUND", "OUTBOUND");
 
         PageView<MessageView> page = chats.messages(direct.id(), Paging.of(0, 1));
         assertThat(page.total()).isEqualTo(2);
@@ -164,6 +167,46 @@ class InboundEventsIT extends CoreIntegrationTest {
         assertThat(home.counts().chats()).isEqualTo(2);
         assertThat(home.counts().unreadChats()).isEqualTo(1);
         assertThat(home.counts().unreadMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void aHistoryPageIsOneEventStoresADuplicateOnceAndChangesNothingWhenRepeated() {
+        Instant old = Instant.parse("2026-10-01T08:00:00.123Z");
+        List<WaMessage> page = List.of(
+                new WaMessage("true_" + MARIO + "_H1", MARIO, null, true, "uno", "chat", old, 1),
+                new WaMessage("false_" + MARIO + "_H2", MARIO, null, false, "due", "chat", old.plusSeconds(60), 0),
+                new WaMessage("true_" + MARIO + "_H1", MARIO, null, true, "uno", "chat", old, 3),
+                new WaMessage("false_" + ANNA + "_H3", ANNA, null, false, "tre", "chat", old.plusSeconds(30), 0),
+                new WaMessage("true_" + ANNA + "_H4", ANNA, null, true, "quattro", "chat", old.plusSeconds(90), 3),
+                new WaMessage("true_" + ANNA + "_H4", ANNA, null, true, "quattro", "chat", old.plusSeconds(90), 2));
+        inbound.messagesReceived(page);
+
+        assertThat(events.committed()).as("no MessageReceived for history: the agent must never answer it")
+                .containsExactly(new HistorySynced(4, 2));
+        assertThat(jdbc.queryForObject("select count(*) from message", Long.class)).isEqualTo(4);
+        ChatView mario = chats.get(contacts.findByWaId(MARIO).orElseThrow().chatId());
+        ChatView anna = chats.get(contacts.findByWaId(ANNA).orElseThrow().chatId());
+        assertThat(mario.unreadCount()).as("history is not unread").isZero();
+        assertThat(anna.unreadCount()).isZero();
+        assertThat(mario.lastActivity()).isEqualTo(old.plusSeconds(60));
+        assertThat(anna.lastActivity()).isEqualTo(old.plusSeconds(90));
+        assertThat(chats.messages(mario.id(), Paging.first(5)).items())
+                .extracting(MessageView::body, MessageView::direction, MessageView::status, MessageView::sentAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("due", MessageDirection.INBOUND, MessageStatus.PENDING, old.plusSeconds(60)),
+                        org.assertj.core.groups.Tuple.tuple("uno", MessageDirection.OUTBOUND, MessageStatus.READ, old));
+        assertThat(chats.messages(anna.id(), Paging.first(5)).items()).extracting(MessageView::status)
+                .as("a duplicate inside the page never moves a status back").containsExactly(MessageStatus.READ, MessageStatus.PENDING);
+
+        Map<String, Object> before = snapshot();
+        events.clear();
+        inbound.messagesReceived(page);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(events.committed()).isEmpty();
+
+        inbound.messagesReceived(List.of(new WaMessage("false_" + MARIO + "_H2", MARIO, null, false, "due", "chat", old.plusSeconds(60), 3)));
+        long h2 = jdbc.queryForObject("select id from message where wa_message_id = ?", Long.class, "false_" + MARIO + "_H2");
+        assertThat(events.committed()).containsExactly(new MessageAckChanged(h2, mario.id(), MessageStatus.READ));
     }
 
     @Test

@@ -2,6 +2,7 @@ package it.mssg.web.layout;
 
 import it.mssg.core.api.ContactsImported;
 import it.mssg.core.api.ContactsSynced;
+import it.mssg.core.api.HistorySynced;
 import it.mssg.core.api.MessageAckChanged;
 import it.mssg.core.api.MessageReceived;
 import it.mssg.core.api.SessionStateChanged;
@@ -89,6 +90,12 @@ public class LiveUpdates implements DisposableBean {
             send("message-received", String.valueOf(event.chatId()));
         }
         send("chats-changed", String.valueOf(event.chatId()));
+    }
+
+    /** A page of a history sync: the chat list changes, but nothing arrived now. */
+    @EventListener
+    void on(HistorySynced event) {
+        send("chats-changed", String.valueOf(event.chats()));
     }
 
     @EventListener
