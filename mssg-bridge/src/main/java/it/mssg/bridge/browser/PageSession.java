@@ -66,6 +66,9 @@ public final class PageSession {
             throws ProfileLockedException, PageCallFailed {
         prepareProfile(settings.profileDir());
         Optional<Long> holder = ProfileLock.holder(settings.profileDir());
+        if (holder.isPresent() && endOwnLeftover(holder.get())) {
+            holder = ProfileLock.holder(settings.profileDir());
+        }
         if (holder.isPresent()) {
             throw new ProfileLockedException("the browser profile " + settings.profileDir()
                     + " is in use by another process (pid " + holder.get() + "); close that browser or choose another mssg.data-dir");
@@ -96,6 +99,41 @@ public final class PageSession {
             throw new PageCallFailed(PageCallFailed.Kind.CLOSED, "Chromium did not start (" + settings.executable()
                     + "); the log has the details", e.getCause());
         }
+    }
+
+    /**
+     * A lock held by a Chromium that this app started itself is a leftover, not another user of the profile: a
+     * launch that timed out on a slow machine can still bring its browser up after the attempt was given up.
+     * Such a browser is ended (SIGTERM, then SIGKILL after a grace period) so the retry can take the profile;
+     * a lock held by any other process is never touched.
+     *
+     * @return whether the holder was one of ours and has been ended
+     */
+    private static boolean endOwnLeftover(long pid) {
+        Optional<ProcessHandle> own = ProcessHandle.current().descendants().filter(p -> p.pid() == pid).findFirst();
+        if (own.isEmpty()) {
+            return false;
+        }
+        ProcessHandle leftover = own.get();
+        log.warn("A browser this app started earlier (pid {}) still holds the profile; ending it", pid);
+        List<ProcessHandle> helpers = leftover.descendants().toList();
+        leftover.destroy();
+        try {
+            leftover.onExit().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            leftover.destroyForcibly();
+        }
+        helpers.forEach(ProcessHandle::destroyForcibly);
+        try {
+            leftover.onExit().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+        return true;
     }
 
     private static void prepareProfile(Path profile) {

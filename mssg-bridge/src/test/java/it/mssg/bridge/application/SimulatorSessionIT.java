@@ -1,5 +1,6 @@
 package it.mssg.bridge.application;
 
+import it.mssg.bridge.browser.ChromiumLocator;
 import it.mssg.bridge.browser.ProfileLock;
 import it.mssg.core.api.DisconnectReason;
 import it.mssg.core.api.SessionState;
@@ -246,6 +247,30 @@ class SimulatorSessionIT {
                     .as("one start and four retries, then no more").hasSize(5);
             assertThat(h.session.status().reason()).isEqualTo(DisconnectReason.TIMEOUT);
             assertThat(h.session.lastProblem()).startsWith("the browser did not start").contains("Chromium did not start (/bin/false)");
+        }
+    }
+
+    @Test
+    void aBrowserThisAppLeftBehindIsEndedAndDoesNotLockTheProfile() throws Exception {
+        // What a launch that timed out on a slow machine leaves: a Chromium started by this JVM holding the profile.
+        Path profile = Files.createDirectories(dataDir.resolve("browser"));
+        Process leftover = new ProcessBuilder(ChromiumLocator.find("").orElseThrow().toString(), "--headless=new",
+                "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile, "about:blank")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ProfileLock.holder(profile).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            long holder = ProfileLock.holder(profile).orElseThrow(() -> new AssertionError("the leftover browser never locked the profile"));
+            try (BridgeHarness h = new BridgeHarness(dataDir)) {
+                h.session.start();
+                h.awaitState(SessionState.QR_REQUIRED, Duration.ofSeconds(60));
+                assertThat(h.states).extracting(SessionStatus::reason).doesNotContain(DisconnectReason.PROFILE_LOCKED);
+                assertThat(ProcessHandle.of(holder).filter(ProcessHandle::isAlive)).as("the leftover was ended").isEmpty();
+            }
+        } finally {
+            leftover.destroyForcibly();
         }
     }
 
