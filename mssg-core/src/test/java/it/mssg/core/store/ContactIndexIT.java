@@ -58,6 +58,7 @@ class ContactIndexIT extends CoreIntegrationTest {
                 {"a", List.of("Anna Bianchi", "Marco Rossi", "Émile Zola")},
                 {"zola", List.of("Émile Zola")},
                 {"rossini zo", List.of("Zoë Rossini")}, // names and number are one text
+                {"4567zoë", List.of()}, // the end of one contact's text and the start of the next one's are no hit
         };
         for (Object[] row : table) {
             assertThat(names(index.search(new ContactFilter((String) row[0], Set.of()), ContactSort.byName(), Paging.of(0, 50)).ids()))
