@@ -101,11 +101,17 @@ public class OutboxStore {
         return keys.getKey().longValue();
     }
 
-    /** The entry the send loop should look at next: answers first, then in queue order. */
+    /**
+     * The entry the send loop should look at next: answers first, then in queue order. The id is picked from the
+     * outbox alone, ordered like {@code ix_outbox_state} (state is fixed, so ordering by it changes nothing): H2
+     * then walks the index and stops at the first due entry. Joined to the contact and the campaign in one query,
+     * it read, joined and sorted every queued entry at each step.
+     */
     public Optional<Row> nextDue(Instant now) {
-        return jdbc.query(SELECT + " left join campaign k on k.id = e.campaign_id where e.state = 'QUEUED'"
-                + " and (e.not_before is null or e.not_before <= ?) and (e.next_attempt_at is null or e.next_attempt_at <= ?)"
-                + " and (e.campaign_id is null or k.state = 'RUNNING') order by e.priority, e.id fetch first 1 rows only",
+        return jdbc.query(SELECT + " where e.id = (select d.id from outbox_entry d where d.state = 'QUEUED'"
+                + " and (d.not_before is null or d.not_before <= ?) and (d.next_attempt_at is null or d.next_attempt_at <= ?)"
+                + " and (d.campaign_id is null or exists (select 1 from campaign k where k.id = d.campaign_id"
+                + " and k.state = 'RUNNING')) order by d.state, d.priority, d.id fetch first 1 rows only)",
                 ROW, db(now), db(now)).stream().findFirst();
     }
 
