@@ -22,8 +22,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(FirstRunController.class)
+@WebMvcTest(controllers = {FirstRunController.class, FirstRunTest.Screens.class})
+@org.springframework.context.annotation.Import(FirstRunTest.Screens.class)
 class FirstRunTest extends WebSliceTest {
+
+    /** Stands for the app's screens: the first-run interceptor acts on any handled path before its controller. */
+    @org.springframework.stereotype.Controller
+    static class Screens {
+        @org.springframework.web.bind.annotation.GetMapping({"/", "/contacts"})
+        @org.springframework.web.bind.annotation.ResponseBody
+        String screen() {
+            return "a screen";
+        }
+    }
 
     @BeforeEach
     void notAcceptedYet() {
