@@ -118,22 +118,23 @@ public final class PageSession {
         log.warn("A browser this app started earlier (pid {}) still holds the profile; ending it", pid);
         List<ProcessHandle> helpers = leftover.descendants().toList();
         leftover.destroy();
-        try {
-            leftover.onExit().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        if (!exitsWithin(leftover, 5)) {
             leftover.destroyForcibly();
         }
         helpers.forEach(ProcessHandle::destroyForcibly);
+        return exitsWithin(leftover, 5);
+    }
+
+    private static boolean exitsWithin(ProcessHandle process, int seconds) {
         try {
-            leftover.onExit().get(5, TimeUnit.SECONDS);
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return !process.isAlive();
         } catch (ExecutionException | TimeoutException e) {
-            return false;
+            return !process.isAlive();
         }
-        return true;
     }
 
     private static void prepareProfile(Path profile) {
