@@ -1,6 +1,7 @@
 package it.mssg.core.application;
 
 import it.mssg.core.api.InboundEvents;
+import it.mssg.core.api.MessageStatus;
 import it.mssg.core.api.SessionControl;
 import it.mssg.core.api.WaMessage;
 import it.mssg.core.domain.sending.GovernorReason;
@@ -13,6 +14,7 @@ import it.mssg.core.domain.sending.SendHistory;
 import it.mssg.core.domain.sending.SendRequestFacts;
 import it.mssg.core.spi.WhatsAppGateway;
 import it.mssg.core.spi.WhatsAppSession;
+import it.mssg.core.store.InboundStore;
 import it.mssg.core.store.OutboxStore;
 import it.mssg.core.store.SendingDirectory;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ class SendLoop implements SmartLifecycle {
     private final ObjectProvider<WhatsAppGateway> gateway;
     private final ObjectProvider<WhatsAppSession> whatsapp;
     private final InboundEvents inbound;
+    private final InboundStore inboundStore;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final CoreClock clock;
@@ -85,7 +88,7 @@ class SendLoop implements SmartLifecycle {
 
     SendLoop(OutboxStore store, SendingDirectory directory, GovernorSettingsService governorSettings, SessionControl session,
              ObjectProvider<WhatsAppGateway> gateway, ObjectProvider<WhatsAppSession> whatsapp, InboundEvents inbound,
-             ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, SendSignal signal,
+             InboundStore inboundStore, ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, SendSignal signal,
              SendState state, OutboxService outbox, CampaignService campaigns, OutboxProperties properties) {
         this.store = store;
         this.directory = directory;
@@ -94,6 +97,7 @@ class SendLoop implements SmartLifecycle {
         this.gateway = gateway;
         this.whatsapp = whatsapp;
         this.inbound = inbound;
+        this.inboundStore = inboundStore;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -341,7 +345,7 @@ class SendLoop implements SmartLifecycle {
             recentSends.sent(row.recipientWaId(), sentAt, row.textFingerprint(), cold);
         }
         state.failureStreak(0);
-        OutboxEntryState now = storeInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
+        OutboxEntryState now = storeSentInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
         published(row, now, null, true);
     }
 
@@ -358,46 +362,76 @@ class SendLoop implements SmartLifecycle {
     }
 
     /**
-     * The sent message joins its chat like any message WhatsApp reports (idempotent by its WhatsApp id).
+     * The message the loop has just sent joins its chat, in one transaction: the same rows and live event as a
+     * message WhatsApp reports ({@link InboundStore#storeSent}), then the acks that came early. WhatsApp's echo of
+     * it, stored by the bridge before, after or at the same moment, leaves one row and no error.
      *
      * @return the entry's state afterwards (SENT, or what an ack that came early moved it to)
      */
-    private OutboxEntryState storeInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
-        List<WaMessage> message = List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
-                "chat", sentAt, Math.max(ack, 1)));
+    private OutboxEntryState storeSentInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
         try {
-            try {
-                inbound.messagesReceived(message);
-            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
-                // the bridge stored WhatsApp's echo of this message at the same moment: once more finds it stored
-                inbound.messagesReceived(message);
-            }
-            // acks that arrived while the entry was still SENDING were stored on the message: catch up with them
             OutboxEntryState after = tx.execute(t -> {
-                String status = directory.messageStatus(waMessageId);
-                if (status == null) {
-                    return OutboxEntryState.SENT;
+                InboundStore.SentMessage stored = inboundStore.storeSent(waMessageId, row.recipientWaId(), row.body(),
+                        sentAt, MessageStatus.fromAck(Math.max(ack, 1)), clock.instant());
+                if (stored.received() != null) {
+                    events.publishEvent(stored.received());
                 }
-                int stored = it.mssg.core.api.MessageStatus.valueOf(status).ordinal() - 1; // FAILED=-1 … PLAYED=4
-                if (OutboxEntryState.SENT.afterAck(stored) == OutboxEntryState.SENT) {
-                    // pending or sent: moves nothing (no ack ever moves an entry back), so the entry is not read
-                    return OutboxEntryState.SENT;
+                if (stored.ack() != null) {
+                    events.publishEvent(stored.ack());
                 }
-                OutboxStore.Row sent = store.find(row.id()).orElse(null);
-                if (sent == null) {
-                    return OutboxEntryState.SENT;
-                }
-                OutboxEntryState next = sent.state().afterAck(stored);
-                if (next != sent.state() && store.ackState(sent.id(), sent.state(), next, clock.instant())) {
-                    return next;
-                }
-                return sent.state();
+                return caughtUp(row, stored.status());
             });
             return after == null ? OutboxEntryState.SENT : after;
         } catch (RuntimeException e) {
             log.warn("Outbox entry {} was sent but could not be stored in its chat yet: {}", row.id(), e.getMessage());
             return OutboxEntryState.SENT;
         }
+    }
+
+    /**
+     * A message found in its chat after an interruption joins it like any message WhatsApp reports (it may be
+     * older than the live window: then it is stored as history, as a sync would), then the acks that came early.
+     *
+     * @return the entry's state afterwards (SENT, or what an ack that came early moved it to)
+     */
+    private OutboxEntryState storeFoundInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
+        List<WaMessage> message = List.of(new WaMessage(waMessageId, row.recipientWaId(), null, true, row.body(),
+                "chat", sentAt, Math.max(ack, 1)));
+        try {
+            inbound.messagesReceived(message);
+            OutboxEntryState after = tx.execute(t -> {
+                String status = directory.messageStatus(waMessageId);
+                return caughtUp(row, status == null ? null : MessageStatus.valueOf(status));
+            });
+            return after == null ? OutboxEntryState.SENT : after;
+        } catch (RuntimeException e) {
+            log.warn("Outbox entry {} was sent but could not be stored in its chat yet: {}", row.id(), e.getMessage());
+            return OutboxEntryState.SENT;
+        }
+    }
+
+    /**
+     * Acks that arrived while the entry was still SENDING were stored on its message: the entry catches up with
+     * {@code status}, the message's (null = not stored). Runs inside the caller's transaction.
+     */
+    private OutboxEntryState caughtUp(OutboxStore.Row row, MessageStatus status) {
+        if (status == null) {
+            return OutboxEntryState.SENT;
+        }
+        int stored = status.ordinal() - 1; // FAILED=-1 … PLAYED=4
+        if (OutboxEntryState.SENT.afterAck(stored) == OutboxEntryState.SENT) {
+            // pending or sent: moves nothing (no ack ever moves an entry back), so the entry is not read
+            return OutboxEntryState.SENT;
+        }
+        OutboxStore.Row sent = store.find(row.id()).orElse(null);
+        if (sent == null) {
+            return OutboxEntryState.SENT;
+        }
+        OutboxEntryState next = sent.state().afterAck(stored);
+        if (next != sent.state() && store.ackState(sent.id(), sent.state(), next, clock.instant())) {
+            return next;
+        }
+        return sent.state();
     }
 
     /** Settles one UNCERTAIN entry from the chat's recent messages, or leaves it for later. */
@@ -427,7 +461,7 @@ class SendLoop implements SmartLifecycle {
                     boolean cold = tx.execute(t -> directory.lastInboundAt(row.recipientWaId())) == null;
                     tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.UNCERTAIN, found.waMessageId(),
                             cold, found.sentAt(), clock.instant()));
-                    OutboxEntryState now = storeInChat(row, found.waMessageId(), found.sentAt(), found.ack());
+                    OutboxEntryState now = storeFoundInChat(row, found.waMessageId(), found.sentAt(), found.ack());
                     recentSends = null; // a send this loop did not make: read the history again
                     log.info("Outbox entry {} had left before the interruption: found in its chat", row.id());
                     published(row, now, null, true);

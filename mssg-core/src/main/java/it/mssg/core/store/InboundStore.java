@@ -49,6 +49,8 @@ public class InboundStore {
 
     private final ContactIndex index;
     private final JdbcTemplate jdbc;
+    /** Whether the database is PostgreSQL, asked once (null = not yet): inserts-if-absent are written per database. */
+    private volatile Boolean postgres;
 
     InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages,
                  ContactIndex index, JdbcTemplate jdbc) {
@@ -377,12 +379,27 @@ public class InboundStore {
         return saved;
     }
 
+    /**
+     * The chat with {@code waId}, created when unknown. Created with an insert-if-absent: the send loop storing a
+     * message it just sent and the bridge storing WhatsApp's echo of it may both create the chat at the same moment.
+     */
     private ChatEntity chatFor(String waId, Instant now) {
         return chats.findByWaId(waId).orElseGet(() -> {
-            ChatEntity ch = new ChatEntity(waId, WaIds.isGroup(waId), now);
-            if (!ch.group) ch.contactId = contactFor(waId, null, now).id;
-            return chats.saveAndFlush(ch);
+            boolean group = WaIds.isGroup(waId);
+            Long contactId = group ? null : contactFor(waId, null, now).id;
+            Sql.insertIfAbsent(jdbc, postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
+                    + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
+            return chats.findByWaId(waId).orElseThrow();
         });
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Sql.isPostgres(jdbc);
+            postgres = p;
+        }
+        return p;
     }
 
     // ---- messages
@@ -410,6 +427,7 @@ public class InboundStore {
             messages.findByWaMessageIdIn(chunk).forEach(m -> known.put(m.waMessageId, m));
         }
         Map<String, ChatEntity> chatCache = new HashMap<>();
+        Set<String> writtenByJdbc = new java.util.HashSet<>(); // live messages of this batch: rows JPA does not manage
         List<MessageReceived> received = new ArrayList<>();
         List<MessageAckChanged> acks = new ArrayList<>();
         List<MessageEntity> history = new ArrayList<>();
@@ -424,11 +442,7 @@ public class InboundStore {
                 continue;
             }
             if (m != null) {
-                MessageEntity stored = m;
-                MessageStatuses.advance(m.status, incoming).ifPresent(s -> {
-                    stored.status = s;
-                    acks.add(new MessageAckChanged(stored.id, stored.chatId, s));
-                });
+                advance(m, incoming, writtenByJdbc.contains(m.waMessageId), acks);
                 continue;
             }
             ChatEntity chat = chatCache.computeIfAbsent(wm.chatWaId(), id -> chatFor(id, now));
@@ -440,13 +454,23 @@ public class InboundStore {
             m.sentAt = wm.sentAt() == null ? now : wm.sentAt();
             m.status = incoming;
             boolean live = m.sentAt.isAfter(now.minus(liveWindow));
+            known.put(m.waMessageId, m);
             if (live) {
-                messages.save(m);
+                StoredMessage row = insertIfAbsent(m);
+                m.id = row.id();
+                writtenByJdbc.add(m.waMessageId);
+                if (!row.inserted()) {
+                    // stored since `known` was read: by the send loop, which stores a message it just sent while
+                    // WhatsApp's echo of it comes in here; it also moved the chat's activity and told the app
+                    m.chatId = row.chatId();
+                    m.status = row.status();
+                    advance(m, incoming, true, acks);
+                    continue;
+                }
             } else {
                 history.add(m);
                 historyChats.add(chat.id);
             }
-            known.put(m.waMessageId, m);
             if (chat.lastActivity == null || m.sentAt.isAfter(chat.lastActivity)) {
                 chat.lastActivity = m.sentAt;
                 chat.updatedAt = now;
@@ -462,6 +486,89 @@ public class InboundStore {
         insertHistory(history);
         messages.flush();
         return new MessageChanges(received, history.size(), historyChats.size(), acks);
+    }
+
+    /** Moves a stored message's status forward when {@code incoming} is further; {@code byJdbc}: JPA does not manage it. */
+    private void advance(MessageEntity m, MessageStatus incoming, boolean byJdbc, List<MessageAckChanged> acks) {
+        MessageStatuses.advance(m.status, incoming).ifPresent(s -> {
+            m.status = s;
+            if (byJdbc) {
+                jdbc.update("update message set status = ? where id = ?", s.name(), m.id);
+            }
+            acks.add(new MessageAckChanged(m.id, m.chatId, s));
+        });
+    }
+
+    /** A message's row after an insert-if-absent: whether this insert wrote it, and what the row holds. */
+    private record StoredMessage(long id, long chatId, MessageStatus status, boolean inserted) {
+    }
+
+    /**
+     * Inserts {@code m} unless a message with its WhatsApp id is stored (or being stored by another transaction,
+     * which is waited for): the send loop and the bridge's echo of the same message never fail on the unique key,
+     * in either order.
+     */
+    private StoredMessage insertIfAbsent(MessageEntity m) {
+        int inserted = Sql.insertIfAbsent(jdbc, postgres(), "insert into message (wa_message_id, chat_id, direction,"
+                        + " author_wa_id, body, msg_type, sent_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.waMessageId, m.chatId, m.direction.name(), m.authorWaId, m.body, m.type, utc(m.sentAt), m.status.name(),
+                utc(m.createdAt));
+        return jdbc.queryForObject("select id, chat_id, status from message where wa_message_id = ?",
+                (rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("chat_id"), MessageStatus.valueOf(rs.getString("status")),
+                        inserted == 1), m.waMessageId);
+    }
+
+    /**
+     * What {@link #storeSent} did: the message's status afterwards (null when it was not stored: no WhatsApp id, or
+     * a chat mssg ignores), and the event to publish, if any: {@code received} when this call stored it,
+     * {@code ack} when WhatsApp's echo had stored it first with a status behind this one.
+     */
+    public record SentMessage(MessageStatus status, MessageReceived received, MessageAckChanged ack) {
+    }
+
+    /** A chat's row as {@link #storeSent} needs it. */
+    private record ChatRow(long id, boolean group, Long contactId) {
+    }
+
+    /**
+     * A message this account has just sent, into its chat, with the same rows and event as {@link #storeMessages}
+     * gives a live outgoing message (the message; the chat's last activity, moved forward only; no unread count;
+     * one {@link MessageReceived}), in a few plain statements instead of JPA: the chat's row, an insert-if-absent,
+     * the row read back, the chat's activity. The send loop calls it for every message it sends; WhatsApp's echo of
+     * the same message may be stored by the bridge before, after or at the same moment, and one row results.
+     */
+    public SentMessage storeSent(String waMessageId, String chatWaId, String body, Instant sentAt, MessageStatus status,
+                                 Instant now) {
+        if (waMessageId == null || waMessageId.isBlank() || WaIds.isIgnored(chatWaId)) {
+            return new SentMessage(null, null, null);
+        }
+        ChatRow chat = jdbc.query("select id, is_group, contact_id from chat where wa_id = ?",
+                        (rs, n) -> new ChatRow(rs.getLong("id"), rs.getBoolean("is_group"), rs.getObject("contact_id", Long.class)),
+                        chatWaId).stream().findFirst()
+                .orElseGet(() -> {
+                    ChatEntity created = chatFor(chatWaId, now);
+                    return new ChatRow(created.id, created.group, created.contactId);
+                });
+        MessageEntity m = new MessageEntity(waMessageId, chat.id(), now);
+        m.direction = MessageDirection.OUTBOUND;
+        m.body = bounded(body, MAX_BODY);
+        m.type = "chat";
+        m.sentAt = sentAt;
+        m.status = status;
+        StoredMessage row = insertIfAbsent(m);
+        if (!row.inserted()) {
+            // WhatsApp's echo came first, through storeMessages, which moved the chat's activity and told the app
+            m.id = row.id();
+            m.chatId = row.chatId();
+            m.status = row.status();
+            List<MessageAckChanged> moved = new ArrayList<>(1);
+            advance(m, status, true, moved);
+            return new SentMessage(m.status, null, moved.isEmpty() ? null : moved.get(0));
+        }
+        jdbc.update("update chat set last_activity = ?, updated_at = ? where id = ? and (last_activity is null or last_activity < ?)",
+                utc(sentAt), utc(now), chat.id(), utc(sentAt));
+        return new SentMessage(status, new MessageReceived(row.id(), chat.id(), chat.group() ? null : chat.contactId(),
+                MessageDirection.OUTBOUND, true), null);
     }
 
     private void insertHistory(List<MessageEntity> history) {

@@ -1,5 +1,9 @@
 package it.mssg.core.store;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +46,33 @@ final class Sql {
             }
             jdbc.update(head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group)), args);
         }
+    }
+
+    /**
+     * Runs {@code insert} (a plain {@code insert into t (...) values (...)} into a table with a unique key) unless a
+     * row with the same key is there, committed or not yet: then it waits for that row's transaction and inserts
+     * nothing. PostgreSQL says so with {@code on conflict do nothing}. H2 has that clause only in its compatibility
+     * modes, and neither its {@code merge} nor {@code insert ... where not exists} holds against another
+     * transaction's uncommitted row (both fail with a duplicate key once that row commits: tried on H2 2.4.240);
+     * there the duplicate key is the answer, and H2 undoes only the failed statement, not the transaction.
+     *
+     * @return 1 if the row was inserted, 0 if its key was taken
+     */
+    static int insertIfAbsent(JdbcTemplate jdbc, boolean postgres, String insert, Object... args) {
+        if (postgres) {
+            return jdbc.update(insert + " on conflict do nothing", args);
+        }
+        try {
+            return jdbc.update(insert, args);
+        } catch (DuplicateKeyException taken) {
+            return 0;
+        }
+    }
+
+    /** Whether {@code jdbc} reaches PostgreSQL (else H2: the two databases mssg runs on). */
+    static boolean isPostgres(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     static String marks(int n) {
