@@ -1,6 +1,7 @@
 package it.mssg.core.application;
 
 import it.mssg.core.api.NewTag;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagCommands;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagRules;
@@ -28,6 +29,11 @@ class TagService implements TagQueries, TagCommands {
     @Transactional(readOnly = true)
     public List<TagView> list() {
         return store.list();
+    }
+
+    @Override
+    public List<TagChoice> choices() {
+        return store.choices();
     }
 
     @Override

@@ -2,6 +2,7 @@ package it.mssg.core.store;
 
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagView;
 import it.mssg.core.domain.TagPalette;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,11 @@ public class TagStore {
     public List<TagView> list() {
         return jdbc.query(LIST + " order by t.name_key", (rs, i) -> new TagView(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getLong(4)));
+    }
+
+    public List<TagChoice> choices() {
+        return jdbc.query("select id, name, color from tag order by name_key",
+                (rs, i) -> new TagChoice(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
     public TagView get(long id) {

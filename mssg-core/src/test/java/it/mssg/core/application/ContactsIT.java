@@ -18,6 +18,7 @@ import it.mssg.core.api.NewTag;
 import it.mssg.core.api.NotFoundException;
 import it.mssg.core.api.PageView;
 import it.mssg.core.api.Paging;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagCommands;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagView;
@@ -159,6 +160,8 @@ class ContactsIT extends CoreIntegrationTest {
         commands.tag(new BulkTagging(Set.of(a.id(), b.id()), vip.id()));
         assertThat(tagQueries.list()).extracting(TagView::name, TagView::contactCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("other", 0L), org.assertj.core.groups.Tuple.tuple("Vip Clients", 2L));
+        assertThat(tagQueries.choices()).containsExactly(new TagChoice(other.id(), "other", other.color()),
+                new TagChoice(vip.id(), "Vip Clients", "#000000"));
         assertThat(tags.delete(vip.id())).isEqualTo(2);
         assertThat(queries.get(a.id()).tags()).isEmpty();
         assertThatThrownBy(() -> tags.delete(vip.id())).isInstanceOf(NotFoundException.class);

@@ -89,7 +89,7 @@ class AgentController {
         model.addAttribute("settingsError", settingsError);
         model.addAttribute("modes", AgentMode.values());
         Map<Long, AgentMode> tagModes = rules.tagModes();
-        model.addAttribute("tagModes", tags.list().stream()
+        model.addAttribute("tagModes", tags.choices().stream()
                 .map(t -> new TagModeView(t.id(), t.name(), t.color(), tagModes.get(t.id()))).toList());
         model.addAttribute("contactModes", contactModes());
         return "agent";

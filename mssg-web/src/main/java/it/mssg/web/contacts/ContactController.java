@@ -160,6 +160,6 @@ class ContactController {
     private void fill(Model model, ContactView contact) {
         model.addAttribute("contact", contact);
         Set<Long> carried = tagIds(contact.tags());
-        model.addAttribute("otherTags", tags.list().stream().filter(t -> !carried.contains(t.id())).toList());
+        model.addAttribute("otherTags", tags.choices().stream().filter(t -> !carried.contains(t.id())).toList());
     }
 }

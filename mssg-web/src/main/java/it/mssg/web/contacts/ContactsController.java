@@ -115,6 +115,6 @@ class ContactsController {
     private void fill(Model model, ContactListState state) {
         model.addAttribute("state", state);
         model.addAttribute("result", contacts.search(state.search()));
-        model.addAttribute("allTags", tags.list());
+        model.addAttribute("allTags", tags.choices());
     }
 }

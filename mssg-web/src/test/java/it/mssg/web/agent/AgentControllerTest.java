@@ -13,6 +13,7 @@ import it.mssg.agent.api.MessageTestView;
 import it.mssg.agent.api.ReasonCode;
 import it.mssg.agent.api.ReplyOutcome;
 import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagView;
 import it.mssg.licensing.api.Entitlements;
@@ -65,7 +66,7 @@ class AgentControllerTest extends WebSliceTest {
         when(rules.settings()).thenReturn(SETTINGS);
         when(rules.tagModes()).thenReturn(Map.of(1L, AgentMode.AUTO));
         when(rules.contactModes()).thenReturn(Map.of());
-        when(tags.list()).thenReturn(List.of(new TagView(1, "vip", "#aa0000", 3)));
+        when(tags.choices()).thenReturn(List.of(new TagChoice(1, "vip", "#aa0000")));
         when(tags.get(1)).thenReturn(new TagView(1, "vip", "#aa0000", 3));
         when(health.status()).thenReturn(new AgentStatusView("BUILTIN", true, 1, 2, true, false));
     }

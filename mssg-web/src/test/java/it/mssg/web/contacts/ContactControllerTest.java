@@ -13,9 +13,9 @@ import it.mssg.core.api.MessageView;
 import it.mssg.core.api.NotFoundException;
 import it.mssg.core.api.PageView;
 import it.mssg.core.api.Paging;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagRefView;
-import it.mssg.core.api.TagView;
 import it.mssg.web.WebSliceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class ContactControllerTest extends WebSliceTest {
     void data() {
         when(contacts.get(7)).thenReturn(anna);
         when(contacts.get(99)).thenThrow(new NotFoundException("contact", 99));
-        when(tags.list()).thenReturn(List.of(new TagView(1, "vip", "#aa0000", 1), new TagView(2, "friends", "#00aa00", 0)));
+        when(tags.choices()).thenReturn(List.of(new TagChoice(1, "vip", "#aa0000"), new TagChoice(2, "friends", "#00aa00")));
         when(chats.messages(70, Paging.of(0, ContactController.MESSAGES_PAGE))).thenReturn(new PageView<>(List.of(
                 new MessageView(2, 70, "w2", MessageDirection.OUTBOUND, null, "second </span><script>x()</script>", "chat",
                         Instant.parse("2026-11-02T10:00:00Z"), MessageStatus.READ),

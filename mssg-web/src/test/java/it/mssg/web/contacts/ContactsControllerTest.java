@@ -10,6 +10,7 @@ import it.mssg.core.api.ContactSource;
 import it.mssg.core.api.ContactSummaryView;
 import it.mssg.core.api.PageView;
 import it.mssg.core.api.SortDirection;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagRefView;
 import it.mssg.core.api.TagView;
@@ -61,7 +62,7 @@ class ContactsControllerTest extends WebSliceTest {
                         List.of(vip), Instant.parse("2026-11-01T10:00:00Z")),
                 new ContactSummaryView(8, EMOJI, null, "+393339999999", "393339999999@c.us", true, true,
                         ContactSource.WHATSAPP, List.of(), Instant.parse("2026-11-02T10:00:00Z"))), 0, 50, 2));
-        when(tags.list()).thenReturn(List.of(new TagView(1, "vip", "#aa0000", 1), new TagView(2, "<b>bold</b>", "#00aa00", 0)));
+        when(tags.choices()).thenReturn(List.of(new TagChoice(1, "vip", "#aa0000"), new TagChoice(2, "<b>bold</b>", "#00aa00")));
         when(tags.get(1)).thenReturn(new TagView(1, "vip", "#aa0000", 1));
     }
 
