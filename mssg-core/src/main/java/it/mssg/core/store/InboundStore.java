@@ -379,18 +379,23 @@ public class InboundStore {
         return saved;
     }
 
-    /**
-     * The chat with {@code waId}, created when unknown. Created with an insert-if-absent: the send loop storing a
-     * message it just sent and the bridge storing WhatsApp's echo of it may both create the chat at the same moment.
-     */
+    /** The chat with {@code waId}, created when unknown. */
     private ChatEntity chatFor(String waId, Instant now) {
         return chats.findByWaId(waId).orElseGet(() -> {
-            boolean group = WaIds.isGroup(waId);
-            Long contactId = group ? null : contactFor(waId, null, now).id;
-            Sql.insertIfAbsent(jdbc, postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
-                    + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
+            createChat(waId, now);
             return chats.findByWaId(waId).orElseThrow();
         });
+    }
+
+    /**
+     * Creates the chat with {@code waId} (and its contact when unknown), with an insert-if-absent: the send loop
+     * storing a message it just sent and the bridge storing WhatsApp's echo of it may both create it at the same moment.
+     */
+    private void createChat(String waId, Instant now) {
+        boolean group = WaIds.isGroup(waId);
+        Long contactId = group ? null : contactFor(waId, null, now).id;
+        Sql.insertIfAbsent(jdbc, postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
+                + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
     }
 
     private boolean postgres() {
@@ -530,6 +535,12 @@ public class InboundStore {
     private record ChatRow(long id, boolean group, Long contactId) {
     }
 
+    private Optional<ChatRow> chatRow(String waId) {
+        return jdbc.query("select id, is_group, contact_id from chat where wa_id = ?",
+                (rs, n) -> new ChatRow(rs.getLong("id"), rs.getBoolean("is_group"), rs.getObject("contact_id", Long.class)),
+                waId).stream().findFirst();
+    }
+
     /**
      * A message this account has just sent, into its chat, with the same rows and event as {@link #storeMessages}
      * gives a live outgoing message (the message; the chat's last activity, moved forward only; no unread count;
@@ -542,13 +553,10 @@ public class InboundStore {
         if (waMessageId == null || waMessageId.isBlank() || WaIds.isIgnored(chatWaId)) {
             return new SentMessage(null, null, null);
         }
-        ChatRow chat = jdbc.query("select id, is_group, contact_id from chat where wa_id = ?",
-                        (rs, n) -> new ChatRow(rs.getLong("id"), rs.getBoolean("is_group"), rs.getObject("contact_id", Long.class)),
-                        chatWaId).stream().findFirst()
-                .orElseGet(() -> {
-                    ChatEntity created = chatFor(chatWaId, now);
-                    return new ChatRow(created.id, created.group, created.contactId);
-                });
+        ChatRow chat = chatRow(chatWaId).orElseGet(() -> {
+            createChat(chatWaId, now);
+            return chatRow(chatWaId).orElseThrow();
+        });
         MessageEntity m = new MessageEntity(waMessageId, chat.id(), now);
         m.direction = MessageDirection.OUTBOUND;
         m.body = bounded(body, MAX_BODY);
