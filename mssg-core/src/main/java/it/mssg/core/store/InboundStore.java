@@ -393,7 +393,13 @@ public class InboundStore {
      */
     private void createChat(String waId, Instant now) {
         boolean group = WaIds.isGroup(waId);
-        Long contactId = group ? null : contactFor(waId, null, now).id;
+        Long contactId = null;
+        if (!group) {
+            // usually known by its WhatsApp id (always for a recipient of the send loop): a plain select, as a JPA
+            // look-up that loads the contact was half of storing a sent message in a new chat (JFR, OutboxIT)
+            List<Long> known = jdbc.queryForList("select id from contact where wa_id = ?", Long.class, waId);
+            contactId = known.isEmpty() ? contactFor(waId, null, now).id : known.get(0);
+        }
         Sql.insertIfAbsent(jdbc, postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
                 + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
     }
