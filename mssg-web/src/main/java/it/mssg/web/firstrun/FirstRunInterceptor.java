@@ -13,6 +13,8 @@ public class FirstRunInterceptor implements HandlerInterceptor {
             "/img/**", "/webjars/**", "/favicon.ico"};
 
     private final SettingsApi settings;
+    /** Read from the settings on every screen until true; an acceptance is never taken back while the app runs. */
+    private volatile boolean acknowledged;
 
     public FirstRunInterceptor(SettingsApi settings) {
         this.settings = settings;
@@ -20,7 +22,7 @@ public class FirstRunInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        if (settings.acknowledged()) {
+        if (acknowledged || (acknowledged = settings.acknowledged())) {
             return true;
         }
         if (request.getHeader("HX-Request") != null) {
