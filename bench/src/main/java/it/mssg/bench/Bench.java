@@ -165,9 +165,13 @@ public final class Bench {
             report(dir, "sync", "contacts API after sync: " + contacts.replaceAll("\"items\":\\[.*?\\],?", "").trim());
 
             Thread.sleep(10_000);
+            List<ProcessHandle> own = app.descendants();
+            long otherChromium = ProcessHandle.allProcesses().filter(p -> !own.contains(p))
+                    .filter(p -> AppProcess.cmdline(p).contains("chromium") && AppProcess.cmdline(p).contains("--type=")).count();
             report(dir, "sync", "Chromium PSS in READY (" + app.chromium().size() + " processes): " + AppProcess.pssKb(app.chromium()) / 1024
                     + " MB; all descendants PSS " + AppProcess.pssKb(app.descendants()) / 1024 + " MB; app JVM RSS "
-                    + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+                    + AppProcess.rssKb(app.pid()) / 1024 + " MB; processes of other Chromium instances on the machine, which share "
+                    + "pages with these and so lower their PSS: " + otherChromium);
             report(dir, "sync", inboundToEvent(driver, http, control, app.base, 100));
             Thread.sleep(10_000);
             report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY", 60));
