@@ -19,6 +19,8 @@ class SessionControlService implements SessionControl {
 
     private final ObjectProvider<WhatsAppSession> session;
     private final Instant startedAt;
+    /** Found once: every screen asks for the status (the session chip), and a look-up in the bean factory each time showed in profiles. */
+    private volatile WhatsAppSession found;
 
     SessionControlService(ObjectProvider<WhatsAppSession> session, CoreClock clock) {
         this.session = session;
@@ -26,7 +28,12 @@ class SessionControlService implements SessionControl {
     }
 
     private Optional<WhatsAppSession> session() {
-        return Optional.ofNullable(session.getIfAvailable());
+        WhatsAppSession s = found;
+        if (s == null) {
+            s = session.getIfAvailable();
+            found = s;
+        }
+        return Optional.ofNullable(s);
     }
 
     @Override

@@ -23,6 +23,7 @@ public class ChatStore {
 
     private final JdbcTemplate jdbc;
     private final ContactIndex contacts;
+    private volatile Boolean postgres;
 
     ChatStore(JdbcTemplate jdbc, ContactIndex contacts) {
         this.jdbc = jdbc;
@@ -68,11 +69,28 @@ public class ChatStore {
 
     public PageView<MessageView> messages(long chatId, Paging paging) {
         get(chatId);
-        long total = jdbc.queryForObject("select count(*) from message where chat_id = ?", Long.class, chatId);
+        String from = messagesByChatAndTime();
+        long total = jdbc.queryForObject("select count(*) from " + from + " where chat_id = ?", Long.class, chatId);
+        // chat_id leads the order although it is fixed: H2 walks an index in order only when the ORDER BY starts with its first column
         List<MessageView> items = jdbc.query("select id, chat_id, wa_message_id, direction, author_wa_id, body, msg_type,"
-                        + " sent_at, status from message where chat_id = ? order by sent_at desc, id desc limit ? offset ?",
+                        + " sent_at, status from " + from + " where chat_id = ? order by chat_id desc, sent_at desc, id desc"
+                        + " limit ? offset ?",
                 MESSAGE, chatId, paging.size(), paging.offset());
         return PageView.of(items, paging, total);
+    }
+
+    /**
+     * The message table, on H2 told to use {@code ix_message_chat_time}: left alone, H2 picks the foreign key's index
+     * on chat_id, reads all of the chat's messages (a thousand rows, ~180 pages from the file) and sorts them for a page
+     * of 40; with the index it reads the 40 rows in order (~12 pages). PostgreSQL picks the index itself.
+     */
+    private String messagesByChatAndTime() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Sql.isPostgres(jdbc);
+            postgres = p;
+        }
+        return p ? "message" : "message use index (ix_message_chat_time)";
     }
 
     public HomeCountsView counts() {
