@@ -155,6 +155,49 @@ public final class PageSession {
         }
     }
 
+    /**
+     * Features Playwright's launcher (1.57) turns off for automation. Chromium keeps only the last
+     * {@code --disable-features} on its command line and Playwright puts its own before ours, so ours repeats
+     * them; {@code PageSessionArgsTest} compares this list with the one in Playwright's driver.
+     */
+    static final List<String> PLAYWRIGHT_DISABLED_FEATURES = List.of("AcceptCHFrame", "AvoidUnnecessaryBeforeUnloadCheckSync",
+            "DestroyProfileOnBrowserClose", "DialMediaRouteProvider", "GlobalMediaControls", "HttpsUpgrades", "LensOverlay",
+            "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "Translate", "AutoDeElevate", "RenderDocument",
+            "OptimizationHints");
+
+    /**
+     * The browser's own interface (toolbar, omnibox popup, tab search) drawn as WebUI: Chromium preloads it in a
+     * renderer of its own even when headless, about 40 MB with no window to show it in.
+     */
+    static final List<String> BROWSER_UI_FEATURES = List.of("InitialWebUI", "WebUIToolbarProcessOverheadExperiment",
+            "PreloadTopChromeWebUI", "WebUIOmniboxPopup", "WebUIOmniboxAimPopup");
+
+    /** Chromium's switches for a session, on top of those Playwright adds itself. */
+    static List<String> chromiumArgs(BrowserSettings settings, boolean runningAsRoot) {
+        List<String> disabledFeatures = new ArrayList<>(PLAYWRIGHT_DISABLED_FEATURES);
+        disabledFeatures.add("AutofillServerCommunication");
+        // memory: the renderer Chromium keeps ready for a navigation to another site; the page never leaves its
+        // site (a recovery reloads it), so that process would only wait
+        disabledFeatures.add("SpareRendererForSitePerProcess");
+        if (settings.headless()) {
+            disabledFeatures.addAll(BROWSER_UI_FEATURES);
+        }
+        List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage",
+                // memory: no GPU drivers (compositing in software) and no background features
+                "--disable-gpu", "--renderer-process-limit=2", "--disable-features=" + String.join(",", disabledFeatures),
+                // memory: V8 favours a smaller heap and less optimised code over speed, as Chrome does on
+                // low-memory devices; no heap limit, so WhatsApp's heap can still grow as it needs
+                "--js-flags=--optimize-for-size",
+                // the egress policy's second layer: names off the allow-list do not resolve, whoever asks (service
+                // workers, workers, Chromium itself); the routing below decides schemes and ports and counts
+                "--host-resolver-rules=" + settings.egress().hostResolverRules()));
+        if (runningAsRoot) {
+            args.add("--no-sandbox");
+        }
+        return args;
+    }
+
     private void launch() {
         Map<String, String> env = new HashMap<>();
         if (settings.executable() != null || "1".equals(System.getenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"))) {
@@ -164,16 +207,7 @@ public final class PageSession {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         driverProcess = ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).findFirst().orElse(null);
 
-        List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage",
-                // memory: one page needs no GPU process, spare renderers or background features
-                "--disable-gpu", "--renderer-process-limit=2", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
-                // the egress policy's second layer: names off the allow-list do not resolve, whoever asks (service
-                // workers, workers, Chromium itself); the routing below decides schemes and ports and counts
-                "--host-resolver-rules=" + settings.egress().hostResolverRules()));
-        if ("root".equals(System.getProperty("user.name"))) {
-            args.add("--no-sandbox");
-        }
+        List<String> args = chromiumArgs(settings, "root".equals(System.getProperty("user.name")));
         BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                 .setHeadless(settings.headless())
                 .setArgs(args)
