@@ -23,11 +23,12 @@ public class ChatStore {
 
     private final JdbcTemplate jdbc;
     private final ContactIndex contacts;
-    private volatile Boolean postgres;
+    private final DatabaseKind database;
 
-    ChatStore(JdbcTemplate jdbc, ContactIndex contacts) {
+    ChatStore(JdbcTemplate jdbc, ContactIndex contacts, DatabaseKind database) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.database = database;
     }
 
     private static final String CHAT_COLS = "select ch.id, ch.wa_id, ch.name, ch.is_group, ch.unread_count,"
@@ -85,12 +86,7 @@ public class ChatStore {
      * of 40; with the index it reads the 40 rows in order (~12 pages). PostgreSQL picks the index itself.
      */
     private String messagesByChatAndTime() {
-        Boolean p = postgres;
-        if (p == null) {
-            p = Sql.isPostgres(jdbc);
-            postgres = p;
-        }
-        return p ? "message" : "message use index (ix_message_chat_time)";
+        return database.postgres() ? "message" : "message use index (ix_message_chat_time)";
     }
 
     public HomeCountsView counts() {

@@ -49,17 +49,18 @@ public class InboundStore {
 
     private final ContactIndex index;
     private final JdbcTemplate jdbc;
-    /** Whether the database is PostgreSQL, asked once (null = not yet): inserts-if-absent are written per database. */
-    private volatile Boolean postgres;
+    /** inserts-if-absent are written per database */
+    private final DatabaseKind database;
 
     InboundStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, MessageRepository messages,
-                 ContactIndex index, JdbcTemplate jdbc) {
+                 ContactIndex index, JdbcTemplate jdbc, DatabaseKind database) {
         this.contacts = contacts;
         this.tags = tags;
         this.chats = chats;
         this.messages = messages;
         this.index = index;
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     public record ContactChanges(int added, int updated) {
@@ -400,17 +401,8 @@ public class InboundStore {
             List<Long> known = jdbc.queryForList("select id from contact where wa_id = ?", Long.class, waId);
             contactId = known.isEmpty() ? contactFor(waId, null, now).id : known.get(0);
         }
-        Sql.insertIfAbsent(jdbc, postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
+        Sql.insertIfAbsent(jdbc, database.postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
                 + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
-    }
-
-    private boolean postgres() {
-        Boolean p = postgres;
-        if (p == null) {
-            p = Sql.isPostgres(jdbc);
-            postgres = p;
-        }
-        return p;
     }
 
     // ---- messages
@@ -520,7 +512,7 @@ public class InboundStore {
      * in either order.
      */
     private StoredMessage insertIfAbsent(MessageEntity m) {
-        int inserted = Sql.insertIfAbsent(jdbc, postgres(), "insert into message (wa_message_id, chat_id, direction,"
+        int inserted = Sql.insertIfAbsent(jdbc, database.postgres(), "insert into message (wa_message_id, chat_id, direction,"
                         + " author_wa_id, body, msg_type, sent_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.waMessageId, m.chatId, m.direction.name(), m.authorWaId, m.body, m.type, utc(m.sentAt), m.status.name(),
                 utc(m.createdAt));

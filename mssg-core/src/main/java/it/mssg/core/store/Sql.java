@@ -1,7 +1,6 @@
 package it.mssg.core.store;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -67,12 +66,6 @@ final class Sql {
         } catch (DuplicateKeyException taken) {
             return 0;
         }
-    }
-
-    /** Whether {@code jdbc} reaches PostgreSQL (else H2: the two databases mssg runs on). */
-    static boolean isPostgres(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     static String marks(int n) {
