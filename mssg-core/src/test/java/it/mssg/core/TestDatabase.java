@@ -27,7 +27,8 @@ public final class TestDatabase {
         if (postgres()) {
             p.putAll(PostgresTestDatabase.freshDatabase());
         } else {
-            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE");
+            // the app's settings (mssg-web's application.yml): a test on H2 runs with the database the app runs with
+            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("db/mssg") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
             p.put("spring.datasource.username", "mssg");
             p.put("spring.datasource.password", "");
         }
