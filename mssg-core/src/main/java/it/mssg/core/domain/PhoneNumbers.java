@@ -165,10 +165,49 @@ public final class PhoneNumbers {
         return n;
     }
 
-    /** Digits of a number for searching as people type it at home, e.g. {@code 0612345678} for {@code +31612345678}. */
+    /**
+     * Digits of a number for searching as people type it at home, e.g. {@code 0612345678} for {@code +31612345678}.
+     * Every stored contact's {@code search_text} holds them, so an import computes them 100k times: the number is
+     * split without parse() where that gives what parse() gives ({@link #fromE164}).
+     */
     public static String nationalDigits(String e164) {
+        PhoneNumber n = fromE164(e164);
+        if (n == null) n = parse(e164, "ZZ");
+        return n == null ? "" : digits(UTIL.format(n, PhoneNumberFormat.NATIONAL));
+    }
+
+    /** {@link #nationalDigits} by parse() alone: what the fast path must equal (tests compare the two). */
+    static String nationalDigitsByParse(String e164) {
         PhoneNumber n = parse(e164, "ZZ");
         return n == null ? "" : digits(UTIL.format(n, PhoneNumberFormat.NATIONAL));
+    }
+
+    /**
+     * {@code +<digits>} as parse() reads it, without its regular expressions: the calling code (prefix-free, so at
+     * most one split is right) and the rest as the national number. parse() would also strip a national prefix at
+     * the start of the rest (e.g. Russia's 8), so such numbers, calling codes without a region (+800 …) and
+     * anything but {@code +} and digits return null and take parse().
+     */
+    private static PhoneNumber fromE164(String e164) {
+        if (e164 == null || e164.length() < 4 || e164.length() > 19 || e164.charAt(0) != '+') return null;
+        for (int i = 1; i < e164.length(); i++) {
+            char c = e164.charAt(i);
+            if (c < '0' || c > '9') return null;
+        }
+        for (int len = 1; len <= 3 && len + 1 < e164.length(); len++) {
+            int cc = Integer.parseInt(e164, 1, 1 + len, 10);
+            String region = UTIL.getRegionCodeForCountryCode(cc);
+            if ("ZZ".equals(region)) continue;
+            if (!UTIL.getSupportedRegions().contains(region)) return null;
+            String nsn = e164.substring(1 + len);
+            String np = NATIONAL_PREFIX.computeIfAbsent(region, r -> {
+                String p = UTIL.getNddPrefixForRegion(r, true);
+                return p == null ? "" : p;
+            });
+            if (!np.isEmpty() && nsn.startsWith(np)) return null;
+            return build(cc, nsn);
+        }
+        return null;
     }
 
     /** A readable international form, e.g. {@code +39 333 123 4567}; the input when it cannot be parsed. */

@@ -60,11 +60,48 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            +31612345678  | 0612345678
-            +393331234567 | 3331234567
+            +31612345678   | 0612345678
+            +393331234567  | 3331234567
+            +390612345678  | 0612345678
+            +16502530000   | 6502530000
+            +4915112345678 | 015112345678
             """)
     void nationalDigitsForSearch(String e164, String national) {
         assertThat(PhoneNumbers.nationalDigits(e164)).isEqualTo(national);
+        assertThat(PhoneNumbers.nationalDigitsByParse(e164)).isEqualTo(national);
+    }
+
+    /** Numbers the fast split hands to parse() (a national prefix after the calling code, no region, not E.164) or splits itself. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+78121234567", "+79161234567", "+5491123456789", "+80012345678",
+            "+882393123456", "+1", "+12", "+390", "+39 333 1234567", "393331234567", "+9991234567", "+3906"})
+    void nationalDigitsEqualParse(String e164) {
+        assertThat(PhoneNumbers.nationalDigits(e164)).isEqualTo(PhoneNumbers.nationalDigitsByParse(e164));
+    }
+
+    /** The fast split of nationalDigits gives what parse() gives, for every region's example numbers of every type. */
+    @org.junit.jupiter.api.Test
+    void nationalDigitsEqualParseForEveryRegionsExampleNumbers() {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        int checked = 0;
+        for (String region : util.getSupportedRegions()) {
+            for (var type : com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.values()) {
+                var example = util.getExampleNumberForType(region, type);
+                if (example == null) continue;
+                String e164 = util.format(example, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164);
+                assertThat(PhoneNumbers.nationalDigits(e164)).as(region + " " + type + " " + e164)
+                        .isEqualTo(PhoneNumbers.nationalDigitsByParse(e164));
+                checked++;
+            }
+        }
+        for (int cc : util.getSupportedGlobalNetworkCallingCodes()) {
+            var example = util.getExampleNumberForNonGeoEntity(cc);
+            if (example == null) continue;
+            String e164 = util.format(example, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164);
+            assertThat(PhoneNumbers.nationalDigits(e164)).as(e164).isEqualTo(PhoneNumbers.nationalDigitsByParse(e164));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(1_000);
     }
 
     @org.junit.jupiter.api.Test
