@@ -43,7 +43,27 @@ final class Sql {
                 System.arraycopy(row, 0, args, i, columns);
                 i += columns;
             }
-            jdbc.update(head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group)), args);
+            jdbc.update(head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group)),
+                    ps -> bind(ps, args));
+        }
+    }
+
+    /**
+     * Binds values by their Java type, as JdbcTemplate's own binding does for the types used here, without its
+     * per-value type guessing and clean-up pass (about a tenth of an import's CPU at 4,000 values a statement). A null
+     * is bound untyped: both databases take the column's type from the insert.
+     */
+    private static void bind(java.sql.PreparedStatement ps, Object[] args) throws java.sql.SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object v = args[i];
+            int p = i + 1;
+            if (v == null) ps.setNull(p, java.sql.Types.NULL);
+            else if (v instanceof String s) ps.setString(p, s);
+            else if (v instanceof Long l) ps.setLong(p, l);
+            else if (v instanceof Integer n) ps.setInt(p, n);
+            else if (v instanceof Boolean b) ps.setBoolean(p, b);
+            else if (v instanceof java.sql.Timestamp t) ps.setTimestamp(p, t);
+            else ps.setObject(p, v);
         }
     }
 
