@@ -163,6 +163,8 @@ class ContactIndex {
     private final JdbcTemplate jdbc;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private volatile boolean allDirty = true;
+    /** the lowest id reported by {@link #addedAbove} since the last load; {@code Long.MAX_VALUE} when none */
+    private final java.util.concurrent.atomic.AtomicLong addedAbove = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private volatile Snapshot snapshot;
 
     ContactIndex(JdbcTemplate jdbc) {
@@ -208,6 +210,16 @@ class ContactIndex {
     /** Too many changes to list: reload everything on the next search. */
     void changedAll() {
         afterCommit(() -> allDirty = true);
+    }
+
+    /**
+     * Contacts were added with ids above {@code id} in the current transaction (an import: too many to list). The
+     * next search reads only the contacts above the snapshot's top id and keeps the rest of it, rather than all of
+     * them again, when the snapshot ends at or below {@code id}; else (it already holds later contacts, so some of
+     * these may be missing in the middle) it reloads everything.
+     */
+    void addedAbove(long id) {
+        afterCommit(() -> addedAbove.accumulateAndGet(id, Math::min));
     }
 
     private static void afterCommit(Runnable r) {
@@ -284,10 +296,16 @@ class ContactIndex {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s != null && !allDirty && dirty.isEmpty() && unchangedShape(s)) return s;
+        if (s != null && !allDirty && dirty.isEmpty() && addedAbove.get() == Long.MAX_VALUE && unchangedShape(s)) return s;
         synchronized (this) {
             s = snapshot;
-            if (s == null || allDirty || !unchangedShape(s)) {
+            long above = addedAbove.getAndSet(Long.MAX_VALUE);
+            boolean reload = s == null || allDirty;
+            if (!reload && above != Long.MAX_VALUE) {
+                if (s.maxId <= above) s = append(s); // then the reported ids below, if any
+                else reload = true;
+            }
+            if (reload || !unchangedShape(s)) {
                 allDirty = false;
                 dirty.clear();
                 s = loadAll();
@@ -313,6 +331,14 @@ class ContactIndex {
     private Snapshot loadAll() {
         Builder b = new Builder();
         loadInto(b, "", new Object[0]);
+        return b.build();
+    }
+
+    /** The old snapshot and the contacts above its top id, read from the database. */
+    private Snapshot append(Snapshot old) {
+        Builder b = new Builder();
+        for (int i = 0; i < old.size; i++) b.copy(old, i);
+        loadInto(b, " > ?", new Object[]{old.maxId});
         return b.build();
     }
 

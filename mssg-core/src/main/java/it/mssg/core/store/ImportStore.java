@@ -28,6 +28,9 @@ public class ImportStore {
 
     private static final int BATCH = 1000;
 
+    /** Up to this many merged contacts the contact index reads them by id; more, and it reloads everything. */
+    private static final int MERGED_READ_ONE_BY_ONE = 5_000;
+
     private final JdbcTemplate jdbc;
 
     private final ContactIndex index;
@@ -95,6 +98,7 @@ public class ImportStore {
         // new contacts; their ids are read back by a range scan of the primary key above the highest id
         // seen before (rows other writers commit meanwhile are skipped by number)
         long maxBefore = jdbc.queryForObject("select coalesce(max(id), 0) from contact", Long.class);
+        long newAbove = maxBefore;
         for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
             List<Object[]> args = new ArrayList<>(chunk.size());
             for (ParsedRow r : chunk) {
@@ -131,7 +135,10 @@ public class ImportStore {
             }
         }
         progress.progressed(total, total);
-        if (!fresh.isEmpty() || !merge.isEmpty()) index.changedAll();
+        // the contact index reads just the new contacts and the merged ones, not all of them again
+        if (!fresh.isEmpty()) index.addedAbove(newAbove);
+        if (merge.size() > MERGED_READ_ONE_BY_ONE) index.changedAll(); // reading them by id would cost more than one pass
+        else if (!merge.isEmpty()) index.changed(merge.stream().map(r -> stored.get(r.e164())).toList());
         return new Outcome(fresh.size(), merge.size(), tagsCreated[0]);
     }
 

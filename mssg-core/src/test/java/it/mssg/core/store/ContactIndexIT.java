@@ -152,6 +152,28 @@ class ContactIndexIT extends CoreIntegrationTest {
     }
 
     @Test
+    void contactsAddedAboveAnIdAreReadWithoutReadingTheOthersAgain() {
+        long vip = tag("vip");
+        long anna = contact("Anna", null, "+393470000001", null);
+        index.changedAll();
+        assertThat(names(search(null).ids())).containsExactly("Anna");
+
+        long bruno = contact("Bruno", null, "+393470000002", null);
+        long carla = contact("Carla", null, null, "7@lid");
+        tagged(carla, vip);
+        rename(anna, "Annabella"); // not reported: the snapshot keeps Anna as read, which shows it was not reloaded
+        index.addedAbove(anna);
+        assertThat(search(null).ids()).containsExactly(anna, bruno, carla);
+        assertThat(index.search(new ContactFilter(null, Set.of(vip)), ContactSort.byName(), Paging.of(0, 10)).ids()).containsExactly(carla);
+        assertThat(search("347 0000002").ids()).containsExactly(bruno);
+        assertThat(search("bella").ids()).isEmpty();
+
+        index.addedAbove(anna - 1); // the snapshot holds contacts above that id already: everything is read again
+        assertThat(search("bella").ids()).containsExactly(anna);
+        assertThat(search(null).ids()).containsExactly(anna, bruno, carla);
+    }
+
+    @Test
     void aSearchRightAfterStartWaitsForTheBackgroundWarmUpAndIsExact() {
         insertMany(3_000, "warm");
         index.changedAll();
