@@ -25,9 +25,9 @@ public final class SendHistory {
     private SendHistory(Builder builder) {
         this.all = SendTimeline.of(builder.all, builder.allSize);
         this.cold = SendTimeline.of(builder.cold, builder.coldSize);
-        Map<String, RecipientSends> copies = new HashMap<>(builder.recipients.size() * 2);
-        builder.recipients.forEach((recipient, sends) -> copies.put(recipient, sends.copy()));
-        this.recipients = copies; // copies: a builder used again later cannot change a built history
+        // shares the builder's per-recipient sends: the builder copies one before changing it (copy on write),
+        // so a builder used again later cannot change a built history, and a build does not copy every recipient
+        this.recipients = new HashMap<>(builder.recipients);
         this.failureStreak = builder.failureStreak;
         this.linkedAt = builder.linkedAt;
     }
@@ -81,9 +81,15 @@ public final class SendHistory {
     private static final class RecipientSends {
         private long lastSentAt = Long.MIN_VALUE;
         private final Map<Long, Long> byFingerprint = new HashMap<>(4);
+        /** The builder's build count when this was made; once the builder has built since, a history shares it. */
+        private final int builds;
 
-        RecipientSends copy() {
-            RecipientSends copy = new RecipientSends();
+        RecipientSends(int builds) {
+            this.builds = builds;
+        }
+
+        RecipientSends copy(int builds) {
+            RecipientSends copy = new RecipientSends(builds);
             copy.lastSentAt = lastSentAt;
             copy.byFingerprint.putAll(byFingerprint);
             return copy;
@@ -98,6 +104,8 @@ public final class SendHistory {
         private final Map<String, RecipientSends> recipients = new HashMap<>();
         private int failureStreak;
         private Instant linkedAt;
+        /** How many histories this builder has built: its recipients' sends made before the last build are shared. */
+        private int builds;
 
         private Builder() {
         }
@@ -120,7 +128,11 @@ public final class SendHistory {
                 }
                 cold[coldSize++] = millis;
             }
-            RecipientSends sends = recipients.computeIfAbsent(recipient, r -> new RecipientSends());
+            RecipientSends sends = recipients.get(recipient);
+            if (sends == null || sends.builds != builds) {
+                sends = sends == null ? new RecipientSends(builds) : sends.copy(builds); // a built history shares the old one
+                recipients.put(recipient, sends);
+            }
             sends.lastSentAt = Math.max(sends.lastSentAt, millis);
             sends.byFingerprint.merge(textFingerprint, millis, Math::max);
             return this;
@@ -140,7 +152,9 @@ public final class SendHistory {
         }
 
         public SendHistory build() {
-            return new SendHistory(this);
+            SendHistory built = new SendHistory(this);
+            builds++;
+            return built;
         }
     }
 }

@@ -77,6 +77,25 @@ class SendHistoryTest {
     }
 
     @Test
+    void eachBuiltHistoryKeepsTheSendsItWasBuiltWith() {
+        Instant t1 = Instant.parse("2026-12-02T08:00:00Z");
+        SendHistory.Builder builder = SendHistory.builder().sent("alice", t1, 7, false).sent("bob", t1, 7, false);
+        SendHistory first = builder.build();
+        builder.sent("alice", t1.plusSeconds(60), 7, false);
+        SendHistory second = builder.build();
+        builder.sent("alice", t1.plusSeconds(120), 8, false).sent("bob", t1.plusSeconds(120), 7, false);
+        SendHistory third = builder.build();
+
+        assertThat(first.lastSendTo("alice")).isEqualTo(t1.toEpochMilli());
+        assertThat(second.lastSendTo("alice")).isEqualTo(t1.plusSeconds(60).toEpochMilli());
+        assertThat(second.lastSendOf("alice", 8)).isEqualTo(Long.MIN_VALUE);
+        assertThat(third.lastSendOf("alice", 8)).isEqualTo(t1.plusSeconds(120).toEpochMilli());
+        assertThat(first.lastSendTo("bob")).isEqualTo(t1.toEpochMilli());
+        assertThat(second.lastSendTo("bob")).isEqualTo(t1.toEpochMilli());
+        assertThat(third.lastSendTo("bob")).isEqualTo(t1.plusSeconds(120).toEpochMilli());
+    }
+
+    @Test
     void growsPastItsInitialCapacity() {
         SendHistory.Builder builder = SendHistory.builder();
         for (int i = 0; i < 1000; i++) {
