@@ -88,6 +88,29 @@ final class Sql {
         }
     }
 
+    /**
+     * {@link #insertIfAbsent} into a table whose {@code id} the database generates: the new row's id, or null when
+     * the key was taken and nothing was inserted, so that a caller reads the row back only then.
+     */
+    static Long insertIfAbsentReturningId(JdbcTemplate jdbc, boolean postgres, String insert, Object... args) {
+        String sql = postgres ? insert + " on conflict do nothing" : insert;
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        try {
+            jdbc.update(con -> {
+                java.sql.PreparedStatement ps = con.prepareStatement(sql, new String[]{"id"});
+                new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(args).setValues(ps);
+                return ps;
+            }, keys);
+        } catch (DuplicateKeyException taken) {
+            if (postgres) {
+                throw taken;
+            }
+            return null;
+        }
+        Number id = keys.getKey(); // none when PostgreSQL's "on conflict do nothing" inserted nothing
+        return id == null ? null : id.longValue();
+    }
+
     static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
