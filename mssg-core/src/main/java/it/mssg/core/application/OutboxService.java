@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes messages to the outbox and answers what it holds. Sending itself is the {@link SendLoop}'s job; this
@@ -71,44 +72,61 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     @Override
     public OutboxEntryView send(SendCommand command) {
         InvalidInputException.require(command != null, null, "the message is missing");
+        // drawn once: the entry is addressed again after a lost race, and must come out with the same key
+        String logicalId = command.clientKey() != null ? command.clientKey() : UUID.randomUUID().toString();
+        return view(enqueue(() -> entry(command, logicalId)));
+    }
+
+    /** The entry {@code command} asks for, its recipient read from the contact or the chat; runs in the caller's transaction. */
+    private Addressed entry(SendCommand command, String logicalId) {
         Long contactId = command.contactId();
         String recipient;
+        String recipientName = null;
         if (contactId != null) {
-            SendingDirectory.Recipient r = tx.execute(t -> directory.recipient(command.contactId()))
+            SendingDirectory.Recipient r = directory.recipient(command.contactId())
                     .orElseThrow(() -> new NotFoundException("contact", command.contactId()));
             recipient = r.recipientWaId();
             InvalidInputException.require(recipient != null, "contactId",
                     "this contact has neither a WhatsApp id nor a phone number to send to");
+            recipientName = r.name();
         } else {
             SendingDirectory.ChatTarget chat = directory.chat(command.chatId())
                     .orElseThrow(() -> new NotFoundException("chat", command.chatId()));
             recipient = chat.waId();
             contactId = chat.contactId();
         }
-        String logicalId = command.clientKey() != null ? command.clientKey() : UUID.randomUUID().toString();
         IdempotencyKey key = IdempotencyKey.of(command.source(), command.source().name().toLowerCase(), recipient, logicalId);
-        OutboxStore.NewEntry entry = new OutboxStore.NewEntry(key, command.source(), command.purpose(), contactId,
-                recipient, command.text(), TextFingerprint.of(command.text()), null, command.notBefore(), false);
-        return view(enqueue(entry));
+        return new Addressed(new OutboxStore.NewEntry(key, command.source(), command.purpose(), contactId, recipient,
+                command.text(), TextFingerprint.of(command.text()), null, command.notBefore(), false), recipientName);
+    }
+
+    /** A new entry and its recipient's shown name when the contact was read for it (null: read it with the row). */
+    private record Addressed(OutboxStore.NewEntry entry, String recipientName) {
     }
 
     /**
-     * Inserts the entry, or finds the one already stored under its key. @return the stored row
+     * Inserts the entry {@code addressed} gives, or finds the one already stored under its key, in one transaction
+     * with the recipient's look-up. @return the stored row
      */
-    OutboxStore.Row enqueue(OutboxStore.NewEntry entry) {
+    private OutboxStore.Row enqueue(Supplier<Addressed> addressed) {
         Enqueued result;
         try {
-            // one transaction: the key's look-up, the insert and the stored row (with the recipient's name)
+            // one transaction: the recipient, the key's look-up, the insert; the row is built from what was written
+            // when the recipient's name is known (a contact), else read back with it
             result = tx.execute(t -> {
-                OutboxStore.Row existing = store.findByKey(entry.key()).orElse(null);
+                Addressed a = addressed.get();
+                OutboxStore.Row existing = store.findByKey(a.entry().key()).orElse(null);
                 if (existing != null) {
                     return new Enqueued(existing, false);
                 }
-                return new Enqueued(store.find(store.insert(entry, clock.instant())).orElseThrow(), true);
+                Instant now = clock.instant();
+                OutboxStore.Row row = a.recipientName() != null ? store.insertKnown(a.entry(), a.recipientName(), now)
+                        : store.find(store.insert(a.entry(), now)).orElseThrow();
+                return new Enqueued(row, true);
             });
         } catch (DuplicateKeyException raced) {
             // another caller inserted the same key between the look-up and the insert: a new transaction reads it
-            return tx.execute(t -> store.findByKey(entry.key()).orElseThrow());
+            return tx.execute(t -> store.findByKey(addressed.get().entry().key()).orElseThrow());
         }
         if (!result.created()) {
             return result.row();

@@ -27,15 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
  * The one thread that sends. Each step: settle UNCERTAIN entries against the chat (nothing else leaves while
- * any is unsettled), pick the next due entry (answers first) and read its recipient's facts in one transaction,
- * ask the governor, and either wait, hold, block, or commit SENDING in its own transaction before calling the
- * gateway, then commit SENT and store the message in its chat. At start-up every SENDING entry becomes UNCERTAIN
- * first: a crash never loses a message and never sends one twice.
+ * any is unsettled), then, in one transaction, pick the next due entry (answers first), read its recipient's facts,
+ * ask the governor and write its answer: wait (the reason shown on the entry), hold, block, or SENDING. After that
+ * commit (made durable on disk) the gateway is called, then SENT and the message in its chat are committed
+ * together. At start-up every SENDING entry becomes UNCERTAIN first: a crash never loses a message and never sends
+ * one twice.
  * <p>
  * Only this loop and start-up make entries UNCERTAIN, so the loop looks for them only when one of the two may
  * have made one ({@link #uncertainMayExist}), not at every step. The events it publishes are built from what it
@@ -79,6 +82,11 @@ class SendLoop implements SmartLifecycle {
     private SendHistory.Builder recentSends;
     private Instant historyReadAt;
     private GovernorSettings historySettings;
+    /** {@link #recentSends} built, with the failure streak and link time it was built with; null = build again. */
+    private SendHistory builtHistory;
+
+    /** See {@link #gateway()}; null until found. */
+    private volatile WhatsAppGateway gatewayFound;
 
     /** The entry an ALLOW verdict committed to, and when it may leave; kept across wake-ups so the pause is not redrawn. */
     private long allowedId = -1;
@@ -180,13 +188,26 @@ class SendLoop implements SmartLifecycle {
     }
 
     /**
+     * The gateway (a singleton, when the bridge is there), remembered once found: resolving the provider at every
+     * step was a bean-factory look-up each time.
+     */
+    private WhatsAppGateway gateway() {
+        WhatsAppGateway found = gatewayFound;
+        if (found == null) {
+            found = gateway.getIfAvailable();
+            gatewayFound = found;
+        }
+        return found;
+    }
+
+    /**
      * One step of the loop; package-private so tests can drive it without the thread.
      *
      * @return how long to sleep before the next step (0 = go on now)
      */
     long step() {
         Instant now = clock.instant();
-        boolean ready = session.status().isReady() && gateway.getIfAvailable() != null;
+        boolean ready = session.status().isReady() && gateway() != null;
         if (ready) {
             state.seenReady(now);
         }
@@ -206,12 +227,40 @@ class SendLoop implements SmartLifecycle {
             }
             uncertainMayExist = false;
         }
-        Due due = tx.execute(t -> due(now, ready));
+        // one transaction: the next due entry and its recipient's facts, the governor's verdict, and what it writes
+        // (the reason shown on the entry, a block, or SENDING); the events and the send itself follow its commit
+        Decision decision = tx.execute(t -> decide(now, ready));
+        decision.changes().forEach(c -> published(c.row(), c.state(), c.reason(), c.campaignCounts()));
+        if (decision.claimed() != null) {
+            send(decision.claimed(), decision.cold());
+        }
+        return decision.sleep();
+    }
+
+    /** An entry the loop moved (or whose shown reason it changed), to publish once the transaction has committed. */
+    private record Change(OutboxStore.Row row, OutboxEntryState state, GovernorReason reason, boolean campaignCounts) {
+    }
+
+    /**
+     * What one step decided: how long to sleep, what it changed, and the entry it claimed (SENDING committed with
+     * the decision) to send now, or null.
+     */
+    private record Decision(long sleep, List<Change> changes, OutboxStore.Row claimed, boolean cold) {
+
+        static Decision sleep(long millis, List<Change> changes) {
+            return new Decision(millis, changes, null, false);
+        }
+    }
+
+    /** The step's reads, the governor and its writes; runs in the step's transaction. */
+    private Decision decide(Instant now, boolean ready) {
+        List<Change> changes = new ArrayList<>(1);
+        Due due = due(now, ready);
         OutboxStore.Row row = due.row();
         if (row == null) {
             state.pausedBy(ready ? null : GovernorReason.SESSION_NOT_READY);
             Instant next = due.nextTimed();
-            return next == null ? Long.MAX_VALUE : Math.max(1, Duration.between(now, next).toMillis());
+            return Decision.sleep(next == null ? Long.MAX_VALUE : Math.max(1, Duration.between(now, next).toMillis()), changes);
         }
         GovernorSettings settings = governorSettings.current();
         SendRequestFacts facts = due.facts();
@@ -220,31 +269,35 @@ class SendLoop implements SmartLifecycle {
             allowedId = -1;
             GovernorVerdict verdict = governor.verdict(facts, history, settings, now, properties.zone());
             if (!verdict.allowed()) {
-                return notAllowed(row, verdict);
+                return notAllowed(row, verdict, changes);
             }
             allowedId = row.id();
             allowedAt = verdict.at();
             if (verdict.at().isAfter(now)) {
-                note(row, GovernorReason.SPACING, null);
+                note(row, GovernorReason.SPACING, null, changes);
             }
         }
         if (allowedAt.isAfter(now)) {
             state.pausedBy(null);
-            return Math.max(1, Duration.between(now, allowedAt).toMillis());
+            return Decision.sleep(Math.max(1, Duration.between(now, allowedAt).toMillis()), changes);
         }
         allowedId = -1;
         GovernorVerdict confirmed = governor.confirm(facts, history, settings, now, properties.zone());
         if (!confirmed.allowed()) {
-            return notAllowed(row, confirmed);
+            return notAllowed(row, confirmed, changes);
         }
         state.pausedBy(null);
-        send(row, facts.cold());
-        return 0;
+        if (!store.markSending(row.id(), clock.instant())) {
+            return Decision.sleep(0, changes); // cancelled in the meantime
+        }
+        return new Decision(0, changes, row, facts.cold());
     }
 
     /**
-     * The governor's view of recent sends: read from the outbox once a minute (or when the settings or the clock
+     * The governor's view of recent sends: read from the outbox once an hour (or when the settings or the clock
      * changed), and extended in memory by every send of this loop in between, so a step costs no history query.
+     * The built history is kept until a send extends it: building copies every recipient's sends, and a message
+     * takes two steps.
      */
     private SendHistory history(Instant now, GovernorSettings settings) {
         if (recentSends == null || settings != historySettings || now.isBefore(historyReadAt)
@@ -252,8 +305,16 @@ class SendLoop implements SmartLifecycle {
             recentSends = tx.execute(t -> store.history(now.minus(settings.historyLookback())));
             historyReadAt = now;
             historySettings = settings;
+            builtHistory = null;
         }
-        return recentSends.failureStreak(state.failureStreak()).linkedAt(state.linkedAt()).build();
+        int streak = state.failureStreak();
+        Instant linkedAt = state.linkedAt();
+        SendHistory built = builtHistory;
+        if (built == null || built.failureStreak() != streak || !Objects.equals(built.linkedAt(), linkedAt)) {
+            built = recentSends.failureStreak(streak).linkedAt(linkedAt).build();
+            builtHistory = built;
+        }
+        return built;
     }
 
     /**
@@ -281,55 +342,50 @@ class SendLoop implements SmartLifecycle {
         return new Due(row, facts, null);
     }
 
-    private long notAllowed(OutboxStore.Row row, GovernorVerdict verdict) {
+    private Decision notAllowed(OutboxStore.Row row, GovernorVerdict verdict, List<Change> changes) {
         Instant now = clock.instant();
         switch (verdict.decision()) {
             case BLOCK -> {
-                boolean moved = Boolean.TRUE.equals(tx.execute(t -> store.move(row.id(), OutboxEntryState.QUEUED,
-                        OutboxEntryState.BLOCKED, verdict.reason(), verdict.reason().description(), now)));
-                if (moved) {
-                    published(row, OutboxEntryState.BLOCKED, verdict.reason(), true);
+                if (store.move(row.id(), OutboxEntryState.QUEUED, OutboxEntryState.BLOCKED, verdict.reason(),
+                        verdict.reason().description(), now)) {
+                    changes.add(new Change(row, OutboxEntryState.BLOCKED, verdict.reason(), true));
                 }
-                return 0;
+                return Decision.sleep(0, changes);
             }
             case HOLD -> {
                 state.pausedBy(verdict.reason());
-                note(row, verdict.reason(), null);
-                return Long.MAX_VALUE;
+                note(row, verdict.reason(), null, changes);
+                return Decision.sleep(Long.MAX_VALUE, changes);
             }
             default -> {
                 state.pausedBy(null);
                 if (verdict.reason() == GovernorReason.RECIPIENT_GAP) {
-                    note(row, verdict.reason(), verdict.at()); // holds this entry alone; the others go on
-                    return 0;
+                    note(row, verdict.reason(), verdict.at(), changes); // holds this entry alone; the others go on
+                    return Decision.sleep(0, changes);
                 }
-                note(row, verdict.reason(), null);
-                return Math.max(1, verdict.delayFrom(now).toMillis());
+                note(row, verdict.reason(), null, changes);
+                return Decision.sleep(Math.max(1, verdict.delayFrom(now).toMillis()), changes);
             }
         }
     }
 
-    /** Shows the governor's reason on the entry; writes only when it changed. */
-    private void note(OutboxStore.Row row, GovernorReason reason, Instant nextAttemptAt) {
+    /** Shows the governor's reason on the entry; writes only when it changed. Runs in the step's transaction. */
+    private void note(OutboxStore.Row row, GovernorReason reason, Instant nextAttemptAt, List<Change> changes) {
         if (row.reason() == reason && nextAttemptAt == null && row.nextAttemptAt() == null) {
             return;
         }
-        boolean noted = Boolean.TRUE.equals(tx.execute(t -> store.noteVerdict(row.id(), reason, nextAttemptAt, clock.instant())));
-        if (noted) {
-            published(row, OutboxEntryState.QUEUED, reason, true);
+        if (store.noteVerdict(row.id(), reason, nextAttemptAt, clock.instant())) {
+            changes.add(new Change(row, OutboxEntryState.QUEUED, reason, true));
         }
     }
 
+    /** Sends {@code row}, whose SENDING the step has just committed. */
     private void send(OutboxStore.Row row, boolean cold) {
-        boolean claimed = Boolean.TRUE.equals(tx.execute(t -> store.markSending(row.id(), clock.instant())));
-        if (!claimed) {
-            return; // cancelled in the meantime
-        }
         store.makeCommitsDurable(); // SENDING is on disk before the message can leave
         published(row, OutboxEntryState.SENDING, GovernorReason.OK, false); // still pending: campaign counts unchanged
         WhatsAppGateway.SendReceipt receipt;
         try {
-            receipt = gateway.getObject().send(new WhatsAppGateway.OutgoingText(row.recipientWaId(), row.body()));
+            receipt = gateway().send(new WhatsAppGateway.OutgoingText(row.recipientWaId(), row.body()));
         } catch (WhatsAppGateway.RecipientNotOnWhatsApp e) {
             failed(row, OutboxEntryState.FAILED, "not on WhatsApp");
             return;
@@ -339,13 +395,12 @@ class SendLoop implements SmartLifecycle {
             return;
         }
         Instant sentAt = clock.instant();
-        tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.SENDING, receipt.waMessageId(), cold,
-                sentAt, sentAt));
+        OutboxEntryState now = sentIntoChat(row, receipt.waMessageId(), cold, sentAt, receipt.ack());
         if (recentSends != null) {
             recentSends.sent(row.recipientWaId(), sentAt, row.textFingerprint(), cold);
+            builtHistory = null;
         }
         state.failureStreak(0);
-        OutboxEntryState now = storeSentInChat(row, receipt.waMessageId(), sentAt, receipt.ack());
         published(row, now, null, true);
     }
 
@@ -362,15 +417,18 @@ class SendLoop implements SmartLifecycle {
     }
 
     /**
-     * The message the loop has just sent joins its chat, in one transaction: the same rows and live event as a
-     * message WhatsApp reports ({@link InboundStore#storeSent}), then the acks that came early. WhatsApp's echo of
-     * it, stored by the bridge before, after or at the same moment, leaves one row and no error.
+     * SENT, and the message the loop has just sent joins its chat, in one transaction: the same rows and live event
+     * as a message WhatsApp reports ({@link InboundStore#storeSent}), then the acks that came early. WhatsApp's echo
+     * of it, stored by the bridge before, after or at the same moment, leaves one row and no error. Should storing
+     * it in its chat fail, SENT is written alone (the message has left: that must not be lost) and the echo or the
+     * next sync brings the message into its chat.
      *
      * @return the entry's state afterwards (SENT, or what an ack that came early moved it to)
      */
-    private OutboxEntryState storeSentInChat(OutboxStore.Row row, String waMessageId, Instant sentAt, int ack) {
+    private OutboxEntryState sentIntoChat(OutboxStore.Row row, String waMessageId, boolean cold, Instant sentAt, int ack) {
         try {
             OutboxEntryState after = tx.execute(t -> {
+                store.markSent(row.id(), OutboxEntryState.SENDING, waMessageId, cold, sentAt, sentAt);
                 InboundStore.SentMessage stored = inboundStore.storeSent(waMessageId, row.recipientWaId(), row.body(),
                         sentAt, MessageStatus.fromAck(Math.max(ack, 1)), clock.instant());
                 if (stored.received() != null) {
@@ -384,6 +442,7 @@ class SendLoop implements SmartLifecycle {
             return after == null ? OutboxEntryState.SENT : after;
         } catch (RuntimeException e) {
             log.warn("Outbox entry {} was sent but could not be stored in its chat yet: {}", row.id(), e.getMessage());
+            tx.executeWithoutResult(t -> store.markSent(row.id(), OutboxEntryState.SENDING, waMessageId, cold, sentAt, sentAt));
             return OutboxEntryState.SENT;
         }
     }

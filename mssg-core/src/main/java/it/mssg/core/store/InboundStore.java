@@ -391,8 +391,10 @@ public class InboundStore {
     /**
      * Creates the chat with {@code waId} (and its contact when unknown), with an insert-if-absent: the send loop
      * storing a message it just sent and the bridge storing WhatsApp's echo of it may both create it at the same moment.
+     *
+     * @return the new chat's row, or null when another transaction created it first (read it then)
      */
-    private void createChat(String waId, Instant now) {
+    private ChatRow createChat(String waId, Instant now) {
         boolean group = WaIds.isGroup(waId);
         Long contactId = null;
         if (!group) {
@@ -401,8 +403,9 @@ public class InboundStore {
             List<Long> known = jdbc.queryForList("select id from contact where wa_id = ?", Long.class, waId);
             contactId = known.isEmpty() ? contactFor(waId, null, now).id : known.get(0);
         }
-        Sql.insertIfAbsent(jdbc, database.postgres(), "insert into chat (wa_id, is_group, unread_count, contact_id, created_at,"
-                + " updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
+        Long id = Sql.insertIfAbsentReturningId(jdbc, database.postgres(), "insert into chat (wa_id, is_group, unread_count,"
+                + " contact_id, created_at, updated_at) values (?, ?, 0, ?, ?, ?)", waId, group, contactId, utc(now), utc(now));
+        return id == null ? null : new ChatRow(id, group, contactId);
     }
 
     // ---- messages
@@ -512,13 +515,16 @@ public class InboundStore {
      * in either order.
      */
     private StoredMessage insertIfAbsent(MessageEntity m) {
-        int inserted = Sql.insertIfAbsent(jdbc, database.postgres(), "insert into message (wa_message_id, chat_id, direction,"
-                        + " author_wa_id, body, msg_type, sent_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Long id = Sql.insertIfAbsentReturningId(jdbc, database.postgres(), "insert into message (wa_message_id, chat_id,"
+                        + " direction, author_wa_id, body, msg_type, sent_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.waMessageId, m.chatId, m.direction.name(), m.authorWaId, m.body, m.type, utc(m.sentAt), m.status.name(),
                 utc(m.createdAt));
+        if (id != null) {
+            return new StoredMessage(id, m.chatId, m.status, true); // the row holds what was just written
+        }
         return jdbc.queryForObject("select id, chat_id, status from message where wa_message_id = ?",
                 (rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("chat_id"), MessageStatus.valueOf(rs.getString("status")),
-                        inserted == 1), m.waMessageId);
+                        false), m.waMessageId);
     }
 
     /**
@@ -552,8 +558,8 @@ public class InboundStore {
             return new SentMessage(null, null, null);
         }
         ChatRow chat = chatRow(chatWaId).orElseGet(() -> {
-            createChat(chatWaId, now);
-            return chatRow(chatWaId).orElseThrow();
+            ChatRow created = createChat(chatWaId, now);
+            return created != null ? created : chatRow(chatWaId).orElseThrow();
         });
         MessageEntity m = new MessageEntity(waMessageId, chat.id(), now);
         m.direction = MessageDirection.OUTBOUND;

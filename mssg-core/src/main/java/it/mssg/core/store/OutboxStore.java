@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -99,6 +100,27 @@ public class OutboxStore {
             return ps;
         }, keys);
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Inserts {@code e} and gives its row built from what was written, without reading it back: the caller knows
+     * the recipient's shown name (a contact's display name, else push name, else phone, as {@link #SELECT} gives it).
+     * The times are written to the microsecond, as the columns keep them, so the row equals one read later.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the key is taken (the caller returns that entry)
+     */
+    public Row insertKnown(NewEntry entry, String recipientName, Instant now) {
+        Instant written = micros(now);
+        NewEntry e = new NewEntry(entry.key(), entry.source(), entry.purpose(), entry.contactId(), entry.recipientWaId(),
+                entry.body(), entry.textFingerprint(), entry.campaignId(), micros(entry.notBefore()), entry.cold());
+        long id = insert(e, written);
+        return new Row(id, e.key().value(), e.source(), e.purpose(), e.contactId(), recipientName, e.recipientWaId(),
+                e.body(), e.textFingerprint(), OutboxEntryState.QUEUED, null, null, e.campaignId(), e.notBefore(), null,
+                null, null, e.cold(), null, written, written);
+    }
+
+    private static Instant micros(Instant i) {
+        return i == null ? null : i.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
