@@ -8,7 +8,6 @@ import it.mssg.agent.matching.HttpEmbeddingModel;
 import it.mssg.agent.matching.KnowledgeIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +25,13 @@ class AgentConfiguration {
         return new KnowledgeIndex(new LazyModel(properties.embedding()));
     }
 
+    /** Null (absent to {@code ObjectProvider}) unless drafting is on: decided at run time, as the bean graph is fixed at build time (Spring AOT). */
     @Bean
-    @ConditionalOnProperty(prefix = "mssg.agent.drafting", name = "enabled", havingValue = "true")
     DraftWriter agentDraftWriter(AgentProperties properties) {
         AgentProperties.Drafting d = properties.drafting();
+        if (!d.enabled()) {
+            return null;
+        }
         HttpEmbeddingModel.Dialect dialect = switch (d.provider()) {
             case OLLAMA -> HttpEmbeddingModel.Dialect.OLLAMA;
             case OPENAI -> HttpEmbeddingModel.Dialect.OPENAI;

@@ -6,7 +6,6 @@ import it.mssg.bridge.sync.InboundForwarder;
 import it.mssg.core.api.InboundEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,15 +16,22 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires the WhatsApp session, its gateway and, only in simulator mode, the simulator. */
+/**
+ * Wires the WhatsApp session, its gateway and, only in simulator mode, the simulator. The mode is decided when the
+ * beans are made, not by a condition on their definitions: the packaged app's bean graph is fixed at build time
+ * (Spring AOT), so a definition present in one mode and absent in the other would follow the build's mode. Outside
+ * simulator mode the simulator's beans are null, which {@link ObjectProvider} reports as absent.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WhatsAppProperties.class, BrowserProperties.class, SimulatorProperties.class})
 public class BridgeConfiguration {
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "mssg.whatsapp.mode", havingValue = "simulator")
-    SimulatedNetwork simulatedNetwork(SimulatorProperties simulator, @Value("${mssg.data-dir:${user.home}/.mssg}") Path dataDir,
-                                      @Value("${mssg.demo:false}") boolean demo) {
+    SimulatedNetwork simulatedNetwork(WhatsAppProperties whatsapp, SimulatorProperties simulator,
+                                      @Value("${mssg.data-dir:${user.home}/.mssg}") Path dataDir, @Value("${mssg.demo:false}") boolean demo) {
+        if (whatsapp.mode() != WhatsAppProperties.Mode.SIMULATOR) {
+            return null;
+        }
         SimulatedNetwork network = new SimulatedNetwork(simulator.seed(), dataDir.resolve("simulator"), Clock.systemUTC());
         if (demo) {
             network.startDemo(simulator.demoEvery());
@@ -34,9 +40,9 @@ public class BridgeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "mssg.whatsapp.mode", havingValue = "simulator")
-    SimulatorServer simulatorServer(SimulatedNetwork network, SimulatorProperties simulator) {
-        return new SimulatorServer(network, simulator.port());
+    SimulatorServer simulatorServer(ObjectProvider<SimulatedNetwork> simulatedNetwork, SimulatorProperties simulator) {
+        SimulatedNetwork network = simulatedNetwork.getIfAvailable();
+        return network == null ? null : new SimulatorServer(network, simulator.port());
     }
 
     @Bean(destroyMethod = "close")

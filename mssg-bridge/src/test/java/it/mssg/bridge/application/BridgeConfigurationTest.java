@@ -1,5 +1,6 @@
 package it.mssg.bridge.application;
 
+import it.mssg.bridge.simulator.SimulatedNetwork;
 import it.mssg.bridge.simulator.SimulatorServer;
 import it.mssg.core.api.InboundEvents;
 import it.mssg.core.api.SessionState;
@@ -28,8 +29,9 @@ class BridgeConfigurationTest {
     @Test
     void liveModeWiresTheSessionAndGatewayAndNoSimulator() {
         runner().run(context -> {
-            assertThat(context).hasSingleBean(WhatsAppSession.class).hasSingleBean(WhatsAppGateway.class)
-                    .doesNotHaveBean(SimulatorServer.class);
+            assertThat(context).hasSingleBean(WhatsAppSession.class).hasSingleBean(WhatsAppGateway.class);
+            assertThat(context.getBeanProvider(SimulatorServer.class).getIfAvailable()).isNull();
+            assertThat(context.getBeanProvider(SimulatedNetwork.class).getIfAvailable()).isNull();
             WhatsAppSession session = context.getBean(WhatsAppSession.class);
             assertThat(session.status().state()).isEqualTo(SessionState.STOPPED);
             assertThat(session.simulatorControlUrl()).isEmpty();

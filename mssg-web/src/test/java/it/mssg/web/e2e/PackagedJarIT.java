@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar started with {@code java -jar}, as a user starts it, in simulator mode: Playwright must
+ * The packaged jar started with {@code java -jar} and its build-time bean graph ({@code -Dspring.aot.enabled=true}), as
+ * {@code ./mssg} starts it, in simulator mode (the build's bean graph was made in live mode): Playwright must
  * find its driver inside the Spring Boot jar and the session must reach READY.
  */
 class PackagedJarIT {
@@ -36,7 +37,7 @@ class PackagedJarIT {
         int simulatorPort = SimulatorControl.freePort();
         Path log = dataDir.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-Dspring.aot.enabled=true", "-jar", jar.toString(),
                 "--server.port=" + appPort, "--mssg.data-dir=" + dataDir, "--mssg.whatsapp.mode=simulator",
                 "--mssg.simulator.port=" + simulatorPort, "--mssg.browser.executable=" + SimulatorControl.chromium()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
