@@ -165,27 +165,33 @@ public class InboundStore {
             } // else: new earlier in this page and written with it below
         }
         contacts.flush();
-        touched.addAll(insertContacts(fresh, now));
+        NewContacts written = insertContacts(fresh, now);
+        touched.addAll(written.ids());
         index.changed(touched);
-        return new ContactChanges(added, updated);
+        // a contact another transaction created at the same moment is not counted as added here
+        return new ContactChanges(added - (fresh.size() - written.inserted()), updated);
+    }
+
+    /** The ids of a page's new contacts, and how many of them this page inserted (not another transaction). */
+    private record NewContacts(List<Long> ids, int inserted) {
     }
 
     /**
      * Writes the contacts new in a page with multi-row inserts (a JPA save per row would be one identity insert
-     * each), then their label links. The entities are not managed by JPA; only their rows matter.
-     *
-     * @return the new contacts' ids
+     * each), then their label links. The entities are not managed by JPA; only their rows matter. Both are
+     * inserts-if-absent: a sync of the same new contact at the same moment (another page, a chat or a message
+     * that creates it) leaves one row and no error, and the contact it created gets this page's labels.
      */
-    private List<Long> insertContacts(List<ContactEntity> fresh, Instant now) {
-        if (fresh.isEmpty()) return List.of();
+    private NewContacts insertContacts(List<ContactEntity> fresh, Instant now) {
+        if (fresh.isEmpty()) return new NewContacts(List.of(), 0);
         List<Object[]> rows = new ArrayList<>(fresh.size());
         for (ContactEntity c : fresh) {
             c.touch(now);
             rows.add(new Object[]{c.waId, c.phoneE164, c.displayName, c.pushName, c.business, c.optedOut, c.source.name(),
                     c.searchText, c.sortName, utc(c.createdAt), utc(c.updatedAt)});
         }
-        Sql.insertRows(jdbc, "insert into contact (wa_id, phone_e164, display_name, push_name, business, opted_out, source,"
-                + " search_text, sort_name, created_at, updated_at)", 11, rows);
+        int inserted = Sql.insertRowsIfAbsent(jdbc, database.postgres(), "insert into contact (wa_id, phone_e164,"
+                + " display_name, push_name, business, opted_out, source, search_text, sort_name, created_at, updated_at)", 11, rows);
         Map<String, Long> ids = new HashMap<>();
         for (List<ContactEntity> chunk : Sql.chunks(fresh, Sql.CHUNK)) {
             jdbc.query("select id, wa_id from contact where wa_id in (" + Sql.marks(chunk.size()) + ")",
@@ -196,12 +202,17 @@ public class InboundStore {
         List<Object[]> links = new ArrayList<>();
         List<Long> out = new ArrayList<>(fresh.size());
         for (ContactEntity c : fresh) {
-            long id = ids.get(c.waId);
+            Long id = ids.get(c.waId);
+            if (id == null) {
+                // not inserted and not found by its WhatsApp id: its number was taken at the same moment by a
+                // contact without one (a CSV or manual contact), which it joins, as a later sync would
+                id = contactFor(c.waId, c.pushName, now).id;
+            }
             out.add(id);
             for (TagEntity t : c.tags) links.add(new Object[]{id, t.id});
         }
-        Sql.insertRows(jdbc, "insert into contact_tag (contact_id, tag_id)", 2, links);
-        return out;
+        Sql.insertRowsIfAbsent(jdbc, database.postgres(), "insert into contact_tag (contact_id, tag_id)", 2, links);
+        return new NewContacts(out, inserted);
     }
 
     private ContactEntity newContact(String waId, String phone, Instant now) {
@@ -337,8 +348,9 @@ public class InboundStore {
             rows.add(new Object[]{ch.waId, ch.group, ch.name, ch.unreadCount, ch.lastActivity == null ? null : utc(ch.lastActivity),
                     ch.contactId, utc(ch.createdAt), utc(ch.updatedAt)});
         }
-        Sql.insertRows(jdbc, "insert into chat (wa_id, is_group, name, unread_count, last_activity, contact_id, created_at,"
-                + " updated_at)", 8, rows);
+        // if absent: the send loop or a message may create the same chat at the same moment (see createChat)
+        Sql.insertRowsIfAbsent(jdbc, database.postgres(), "insert into chat (wa_id, is_group, name, unread_count,"
+                + " last_activity, contact_id, created_at, updated_at)", 8, rows);
     }
 
     /** The contact for a person's chat: one of the page's contacts loaded up front, else {@link #contactFor}. */
@@ -357,27 +369,39 @@ public class InboundStore {
 
     /** The contact for a person's WhatsApp id, created (source WHATSAPP) when unknown. */
     private ContactEntity contactFor(String waId, String pushName, Instant now) {
-        Optional<ContactEntity> byWa = contacts.findByWaId(waId);
-        if (byWa.isPresent()) return byWa.get();
         String phone = phoneFor(waId);
-        if (phone != null) {
-            Optional<ContactEntity> byPhone = contacts.findByPhoneE164(phone);
-            if (byPhone.isPresent()) {
-                ContactEntity c = byPhone.get();
-                if (c.waId == null) {
-                    c.waId = waId;
-                    c.touch(now);
-                    index.changed(c.id);
-                }
-                return c;
-            }
-        }
+        Optional<ContactEntity> known = knownContact(waId, phone, now);
+        if (known.isPresent()) return known.get();
         ContactEntity c = newContact(waId, phone, now);
         c.pushName = ContactText.name(pushName);
         c.touch(now);
-        ContactEntity saved = contacts.saveAndFlush(c);
+        // an insert-if-absent (a JPA save is a plain insert): another transaction may create the same contact at
+        // the same moment (a contact sync, a chat, a message from the same new person); then its row is the one
+        Long id = Sql.insertIfAbsentReturningId(jdbc, database.postgres(), "insert into contact (wa_id, phone_e164,"
+                        + " display_name, push_name, business, opted_out, source, search_text, sort_name, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.waId, c.phoneE164, c.displayName, c.pushName,
+                c.business, c.optedOut, c.source.name(), c.searchText, c.sortName, utc(c.createdAt), utc(c.updatedAt));
+        if (id == null) {
+            // the other transaction has committed it: found now by the WhatsApp id or the number it took
+            return knownContact(waId, phone, now).orElseThrow();
+        }
+        ContactEntity saved = contacts.findById(id).orElseThrow();
         index.changed(saved.id);
         return saved;
+    }
+
+    /** The contact with this WhatsApp id, else the one with its number (which takes the id when it has none). */
+    private Optional<ContactEntity> knownContact(String waId, String phone, Instant now) {
+        Optional<ContactEntity> byWa = contacts.findByWaId(waId);
+        if (byWa.isPresent() || phone == null) return byWa;
+        return contacts.findByPhoneE164(phone).map(c -> {
+            if (c.waId == null) {
+                c.waId = waId;
+                c.touch(now);
+                index.changed(c.id);
+            }
+            return c;
+        });
     }
 
     /** The chat with {@code waId}, created when unknown. */
@@ -489,9 +513,9 @@ public class InboundStore {
                 received.add(new MessageReceived(m.id, chat.id, chat.group ? null : chat.contactId, m.direction, true));
             }
         }
-        insertHistory(history);
+        int historyAdded = insertHistory(history);
         messages.flush();
-        return new MessageChanges(received, history.size(), historyChats.size(), acks);
+        return new MessageChanges(received, historyAdded, historyAdded == 0 ? 0 : historyChats.size(), acks);
     }
 
     /** Moves a stored message's status forward when {@code incoming} is further; {@code byJdbc}: JPA does not manage it. */
@@ -583,15 +607,21 @@ public class InboundStore {
                 MessageDirection.OUTBOUND, true), null);
     }
 
-    private void insertHistory(List<MessageEntity> history) {
-        if (history.isEmpty()) return;
+    /**
+     * Inserts-if-absent: the same old message may come in two syncs at the same moment (two pages, or a page and a
+     * live report); it is stored once and counted once, by the transaction that stored it.
+     *
+     * @return how many of {@code history} were stored
+     */
+    private int insertHistory(List<MessageEntity> history) {
+        if (history.isEmpty()) return 0;
         List<Object[]> rows = new ArrayList<>(history.size());
         for (MessageEntity m : history) {
             rows.add(new Object[]{m.waMessageId, m.chatId, m.direction.name(), m.authorWaId, m.body, m.type,
                     utc(m.sentAt), m.status.name(), utc(m.createdAt)});
         }
-        Sql.insertRows(jdbc, "insert into message (wa_message_id, chat_id, direction, author_wa_id, body, msg_type, sent_at,"
-                + " status, created_at)", 9, rows);
+        return Sql.insertRowsIfAbsent(jdbc, database.postgres(), "insert into message (wa_message_id, chat_id, direction,"
+                + " author_wa_id, body, msg_type, sent_at, status, created_at)", 9, rows);
     }
 
     /** As Hibernate binds an {@code Instant} to {@code timestamp with time zone}: the same value at offset zero. */

@@ -89,6 +89,41 @@ final class Sql {
     }
 
     /**
+     * {@link #insertRows} by {@link #insertIfAbsent}'s rule: a row whose unique key is taken (committed, or written
+     * by another transaction, which is waited for) is left out. PostgreSQL: the same multi-row statements with
+     * {@code on conflict do nothing}. H2: the multi-row statement, and only when it fails on a duplicate key (H2
+     * undoes that statement alone) its rows one by one.
+     *
+     * @return how many rows were inserted
+     */
+    static int insertRowsIfAbsent(JdbcTemplate jdbc, boolean postgres, String head, int columns, List<Object[]> rows) {
+        String group = "(" + marks(columns) + ")";
+        int inserted = 0;
+        for (List<Object[]> chunk : chunks(rows, ROWS_PER_INSERT)) {
+            Object[] args = new Object[chunk.size() * columns];
+            int i = 0;
+            for (Object[] row : chunk) {
+                if (row.length != columns) throw new IllegalArgumentException("a row has " + row.length + " values, not " + columns);
+                System.arraycopy(row, 0, args, i, columns);
+                i += columns;
+            }
+            String insert = head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group));
+            if (postgres) {
+                inserted += jdbc.update(insert + " on conflict do nothing", ps -> bind(ps, args));
+                continue;
+            }
+            try {
+                inserted += jdbc.update(insert, ps -> bind(ps, args));
+            } catch (DuplicateKeyException taken) {
+                for (Object[] row : chunk) {
+                    inserted += insertIfAbsent(jdbc, false, head + " values " + group, row);
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /**
      * {@link #insertIfAbsent} into a table whose {@code id} the database generates: the new row's id, or null when
      * the key was taken and nothing was inserted, so that a caller reads the row back only then.
      */
