@@ -6,7 +6,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 @AnalyzeClasses(packages = "it.mssg", importOptions = WebArchitectureTest.MainClassesOnly.class)
 class WebArchitectureTest {
@@ -27,4 +32,20 @@ class WebArchitectureTest {
                     "it.mssg.agent.domain..", "it.mssg.agent.application..", "it.mssg.agent.store..",
                     "it.mssg.licensing.domain..", "it.mssg.licensing.application..", "it.mssg.licensing.store..",
                     "it.mssg.licensing.server..", "it.mssg.bridge..", "com.microsoft.playwright..", "com.stripe..");
+
+    /**
+     * The packaged app's bean graph is worked out at build time (Spring AOT), which fixes every condition: a bean that
+     * exists only in some mode must decide at run time (null otherwise) instead. The vendor's licence server is a
+     * separate application, not processed ahead of time.
+     */
+    @ArchTest
+    static final ArchRule noClassDependsOnASettingToExist = noClasses().that().resideOutsideOfPackage("it.mssg.licensing.server..")
+            .should().beAnnotatedWith(ConditionalOnProperty.class)
+            .orShould().beAnnotatedWith(ConditionalOnExpression.class).orShould().beAnnotatedWith(Profile.class);
+
+    @ArchTest
+    static final ArchRule noBeanMethodDependsOnASettingToExist = noMethods().that().areDeclaredInClassesThat()
+            .resideOutsideOfPackage("it.mssg.licensing.server..")
+            .should().beAnnotatedWith(ConditionalOnProperty.class)
+            .orShould().beAnnotatedWith(ConditionalOnExpression.class).orShould().beAnnotatedWith(Profile.class);
 }
