@@ -36,13 +36,7 @@ final class Sql {
     static void insertRows(org.springframework.jdbc.core.JdbcTemplate jdbc, String head, int columns, List<Object[]> rows) {
         String group = "(" + marks(columns) + ")";
         for (List<Object[]> chunk : chunks(rows, ROWS_PER_INSERT)) {
-            Object[] args = new Object[chunk.size() * columns];
-            int i = 0;
-            for (Object[] row : chunk) {
-                if (row.length != columns) throw new IllegalArgumentException("a row has " + row.length + " values, not " + columns);
-                System.arraycopy(row, 0, args, i, columns);
-                i += columns;
-            }
+            Object[] args = flatten(chunk, columns);
             jdbc.update(head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group)),
                     ps -> bind(ps, args));
         }
@@ -88,6 +82,18 @@ final class Sql {
         }
     }
 
+    /** The values of {@code rows} one after another, each row checked to have {@code columns} values. */
+    private static Object[] flatten(List<Object[]> rows, int columns) {
+        Object[] args = new Object[rows.size() * columns];
+        int i = 0;
+        for (Object[] row : rows) {
+            if (row.length != columns) throw new IllegalArgumentException("a row has " + row.length + " values, not " + columns);
+            System.arraycopy(row, 0, args, i, columns);
+            i += columns;
+        }
+        return args;
+    }
+
     /**
      * {@link #insertRows} by {@link #insertIfAbsent}'s rule: a row whose unique key is taken (committed, or written
      * by another transaction, which is waited for) is left out. PostgreSQL: the same multi-row statements with
@@ -100,13 +106,7 @@ final class Sql {
         String group = "(" + marks(columns) + ")";
         int inserted = 0;
         for (List<Object[]> chunk : chunks(rows, ROWS_PER_INSERT)) {
-            Object[] args = new Object[chunk.size() * columns];
-            int i = 0;
-            for (Object[] row : chunk) {
-                if (row.length != columns) throw new IllegalArgumentException("a row has " + row.length + " values, not " + columns);
-                System.arraycopy(row, 0, args, i, columns);
-                i += columns;
-            }
+            Object[] args = flatten(chunk, columns);
             String insert = head + " values " + String.join(",", java.util.Collections.nCopies(chunk.size(), group));
             if (postgres) {
                 inserted += jdbc.update(insert + " on conflict do nothing", ps -> bind(ps, args));

@@ -19,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +150,7 @@ class SentMessageEchoIT extends CoreIntegrationTest {
         // the chat exists already in real use (the echo of an earlier message); the race is on the message
         inbound.messagesReceived(List.of(echo("true_" + MARIO + "_R0", MARIO, now.minusSeconds(60), 1)));
         AtomicReference<InboundStore.SentMessage> loop = new AtomicReference<>();
-        race(() -> inbound.messagesReceived(List.of(echo(id, MARIO, now, 1))),
+        TransactionRace.race(tx, () -> inbound.messagesReceived(List.of(echo(id, MARIO, now, 1))),
                 () -> loop.set(loopStores(id, MARIO, now, MessageStatus.SENT)));
 
         assertThat(rows(id)).isEqualTo(1);
@@ -167,43 +165,12 @@ class SentMessageEchoIT extends CoreIntegrationTest {
         inbound.messagesReceived(List.of(echo("true_" + MARIO + "_R0", MARIO, now.minusSeconds(60), 1)));
         events.clear();
         AtomicReference<InboundStore.SentMessage> loop = new AtomicReference<>();
-        race(() -> loop.set(loopStores(id, MARIO, now, MessageStatus.SENT)),
+        TransactionRace.race(tx, () -> loop.set(loopStores(id, MARIO, now, MessageStatus.SENT)),
                 () -> inbound.messagesReceived(List.of(echo(id, MARIO, now, 3))));
 
         assertThat(rows(id)).isEqualTo(1);
         assertThat(status(id)).isEqualTo("READ");
         assertThat(events.committed()).containsExactly(loop.get().received(),
                 new MessageAckChanged(loop.get().received().messageId(), loop.get().received().chatId(), MessageStatus.READ));
-    }
-
-    /**
-     * Runs {@code first} in a transaction held open while {@code second} starts on another thread (and blocks on
-     * the row {@code first} wrote), then commits {@code first}; fails if either throws.
-     */
-    private void race(Runnable first, Runnable second) throws Exception {
-        CountDownLatch written = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread other = new Thread(() -> {
-            try {
-                written.await();
-                second.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        other.start();
-        tx.executeWithoutResult(t -> {
-            first.run(); // joins this transaction: written, not committed
-            written.countDown();
-            try {
-                other.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertThat(other.isAlive()).as("the second store waits for the first one's row").isTrue();
-        });
-        other.join(TimeUnit.SECONDS.toMillis(30));
-        assertThat(other.isAlive()).isFalse();
-        assertThat(failure.get()).isNull();
     }
 }

@@ -16,9 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +53,7 @@ class SimultaneousSyncIT extends CoreIntegrationTest {
         events.clear();
         WaMessage old = from(MARIO, "false_" + MARIO + "_OLD", now.minus(30, ChronoUnit.DAYS));
 
-        race(() -> inbound.messagesReceived(List.of(old)), () -> inbound.messagesReceived(List.of(old)));
+        TransactionRace.race(tx, () -> inbound.messagesReceived(List.of(old)), () -> inbound.messagesReceived(List.of(old)));
 
         assertThat(count("select count(*) from message where wa_message_id = ?", old.waMessageId())).isEqualTo(1);
         assertThat(events.committed()).containsExactly(new HistorySynced(1, 1));
@@ -66,7 +63,7 @@ class SimultaneousSyncIT extends CoreIntegrationTest {
     void theSameNewContactInTwoContactSyncsAtOnceIsStoredOnce() throws Exception {
         WaContact contact = new WaContact(NEW_PERSON, "Lucia Neri", "Lucia", false, true, List.of());
 
-        race(() -> inbound.contactsSynced(List.of(contact)), () -> inbound.contactsSynced(List.of(contact)));
+        TransactionRace.race(tx, () -> inbound.contactsSynced(List.of(contact)), () -> inbound.contactsSynced(List.of(contact)));
 
         assertThat(count("select count(*) from contact where wa_id = ?", NEW_PERSON)).isEqualTo(1);
         assertThat(events.committed()).containsExactly(new ContactsSynced(1, 0));
@@ -76,7 +73,7 @@ class SimultaneousSyncIT extends CoreIntegrationTest {
     void aNewPersonsTwoMessagesStoredAtOnceMakeOneContactAndOneChat() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        race(() -> inbound.messagesReceived(List.of(from(NEW_PERSON, "false_" + NEW_PERSON + "_A", now))),
+        TransactionRace.race(tx, () -> inbound.messagesReceived(List.of(from(NEW_PERSON, "false_" + NEW_PERSON + "_A", now))),
                 () -> inbound.messagesReceived(List.of(from(NEW_PERSON, "false_" + NEW_PERSON + "_B", now.plusSeconds(1)))));
 
         assertThat(count("select count(*) from contact where wa_id = ?", NEW_PERSON)).isEqualTo(1);
@@ -85,36 +82,5 @@ class SimultaneousSyncIT extends CoreIntegrationTest {
                 .isEqualTo(2);
         assertThat(count("select unread_count from chat where wa_id = ?", NEW_PERSON)).isEqualTo(2);
         assertThat(events.committed()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(MessageReceived.class));
-    }
-
-    /**
-     * Runs {@code first} in a transaction held open while {@code second} starts on another thread (and blocks on
-     * the row {@code first} wrote), then commits {@code first}; fails if either throws.
-     */
-    private void race(Runnable first, Runnable second) throws Exception {
-        CountDownLatch written = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread other = new Thread(() -> {
-            try {
-                written.await();
-                second.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        other.start();
-        tx.executeWithoutResult(t -> {
-            first.run(); // joins this transaction: written, not committed
-            written.countDown();
-            try {
-                other.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertThat(other.isAlive()).as("the second store waits for the first one's row").isTrue();
-        });
-        other.join(TimeUnit.SECONDS.toMillis(30));
-        assertThat(other.isAlive()).isFalse();
-        assertThat(failure.get()).isNull();
     }
 }
