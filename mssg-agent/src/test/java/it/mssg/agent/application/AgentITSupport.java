@@ -52,8 +52,6 @@ abstract class AgentITSupport {
     static void database(DynamicPropertyRegistry registry) {
         // the database settings are in @SpringBootTest's properties: PostgresTestDatabase must be able to replace them
         registry.add("mssg.data-dir", DATA_DIR::toString);
-        registry.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
-        registry.add("spring.jpa.open-in-view", () -> "false");
         registry.add("spring.flyway.locations", () -> "classpath:db/migration/core,classpath:db/migration/agent");
     }
 
