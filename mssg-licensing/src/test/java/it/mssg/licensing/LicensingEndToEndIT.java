@@ -47,7 +47,6 @@ class LicensingEndToEndIT {
                         "spring.main.web-application-type=none",
                         "spring.datasource.url=jdbc:h2:mem:app-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "spring.flyway.locations=classpath:db/migration/licensing",
-                        "spring.jpa.hibernate.ddl-auto=validate",
                         "mssg.licensing.server-url=" + server.url(),
                         "mssg.licensing.public-keys." + RunningLicenceServer.KEY_ID + "="
                                 + Base64.getEncoder().encodeToString(signingKeys.getPublic().getEncoded()),

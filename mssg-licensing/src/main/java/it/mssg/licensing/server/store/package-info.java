@@ -1,2 +1,2 @@
-/** The licence server's storage: plain JDBC, so the app's JPA scanning never meets these tables. */
+/** The licence server's storage, with plain JDBC like the rest of mssg. */
 package it.mssg.licensing.server.store;
