@@ -1,28 +1,34 @@
 package it.mssg.core.store;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.Optional;
 
+import static it.mssg.core.store.Times.db;
+
 /** Key/value settings in the local database. */
 @Repository
 public class SettingStore {
 
-    private final SettingRepository settings;
+    private final JdbcTemplate jdbc;
 
-    SettingStore(SettingRepository settings) {
-        this.settings = settings;
+    SettingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Optional<String> get(String key) {
-        return settings.findById(key).map(s -> s.value);
+        return jdbc.queryForList("select setting_value from setting where setting_key = ?", String.class, key)
+                .stream().findFirst();
     }
 
+    /** Writes the value, replacing the key's old one. */
     public void put(String key, String value, Instant now) {
-        SettingEntity s = settings.findById(key).orElseGet(() -> new SettingEntity(key));
-        s.value = value;
-        s.updatedAt = now;
-        settings.saveAndFlush(s);
+        int updated = jdbc.update("update setting set setting_value = ?, updated_at = ? where setting_key = ?",
+                value, db(now), key);
+        if (updated == 0) {
+            jdbc.update("insert into setting (setting_key, setting_value, updated_at) values (?, ?, ?)", key, value, db(now));
+        }
     }
 }

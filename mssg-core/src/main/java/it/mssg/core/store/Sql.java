@@ -146,6 +146,17 @@ final class Sql {
         return id == null ? null : id.longValue();
     }
 
+    /** Runs {@code insert} into a table whose {@code id} the database generates, and gives the new row's id. */
+    static long insertReturningId(JdbcTemplate jdbc, String insert, Object... args) {
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(insert, new String[]{"id"});
+            new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(args).setValues(ps);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
     static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }

@@ -6,6 +6,7 @@ import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagView;
 import it.mssg.core.domain.TagPalette;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -13,17 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static it.mssg.core.store.Times.db;
+
 /** Tags and their contact counts. Callers hold the transaction. */
 @Repository
 public class TagStore {
 
-    private final TagRepository tags;
     private final JdbcTemplate jdbc;
-
     private final ContactIndex index;
 
-    TagStore(TagRepository tags, JdbcTemplate jdbc, ContactIndex index) {
-        this.tags = tags;
+    TagStore(JdbcTemplate jdbc, ContactIndex index) {
         this.jdbc = jdbc;
         this.index = index;
     }
@@ -31,9 +31,11 @@ public class TagStore {
     private static final String LIST = "select t.id, t.name, t.color,"
             + " (select count(*) from contact_tag ct where ct.tag_id = t.id) as n from tag t";
 
+    private static final RowMapper<TagView> VIEW = (rs, i) -> new TagView(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getLong(4));
+
     public List<TagView> list() {
-        return jdbc.query(LIST + " order by t.name_key", (rs, i) -> new TagView(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4)));
+        return jdbc.query(LIST + " order by t.name_key", VIEW);
     }
 
     public List<TagChoice> choices() {
@@ -42,43 +44,56 @@ public class TagStore {
     }
 
     public TagView get(long id) {
-        return jdbc.query(LIST + " where t.id = ?", (rs, i) -> new TagView(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4)), id).stream().findFirst().orElseThrow(() -> new NotFoundException("tag", id));
+        return jdbc.query(LIST + " where t.id = ?", VIEW, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("tag", id));
     }
 
     public Optional<TagView> findByName(String name) {
-        return tags.findByNameKey(name.strip().toLowerCase(Locale.ROOT)).map(t -> get(t.id));
+        return jdbc.query(LIST + " where t.name_key = ?", VIEW, name.strip().toLowerCase(Locale.ROOT)).stream().findFirst();
     }
 
     /** @param name already validated by TagRules */
     public TagView create(String name, String color, Instant now) {
-        if (tags.findByNameKey(name.toLowerCase(Locale.ROOT)).isPresent()) {
+        String nameKey = name.toLowerCase(Locale.ROOT);
+        if (idByNameKey(nameKey).isPresent()) {
             throw new ConflictException("name", "a tag named \"" + name + "\" exists already");
         }
-        TagEntity t = tags.saveAndFlush(new TagEntity(name, color == null ? TagPalette.forName(name) : color, now));
-        return new TagView(t.id, t.name, t.color, 0);
+        String c = color == null ? TagPalette.forName(name) : color;
+        long id = Sql.insertReturningId(jdbc, "insert into tag (name, name_key, color, created_at) values (?, ?, ?, ?)",
+                name, nameKey, c, db(now));
+        return new TagView(id, name, c, 0);
     }
 
     public TagView rename(long id, String name) {
-        TagEntity t = tags.findById(id).orElseThrow(() -> new NotFoundException("tag", id));
-        tags.findByNameKey(name.toLowerCase(Locale.ROOT)).filter(other -> !other.id.equals(t.id)).ifPresent(other -> {
-            throw new ConflictException("name", "a tag named \"" + other.name + "\" exists already");
-        });
-        t.rename(name);
-        tags.flush();
+        requireTag(id);
+        String nameKey = name.toLowerCase(Locale.ROOT);
+        jdbc.query("select name from tag where name_key = ? and id <> ?", (rs, i) -> rs.getString(1), nameKey, id)
+                .stream().findFirst().ifPresent(other -> {
+                    throw new ConflictException("name", "a tag named \"" + other + "\" exists already");
+                });
+        jdbc.update("update tag set name = ?, name_key = ? where id = ?", name, nameKey, id);
         return get(id);
     }
 
     public TagView recolor(long id, String color) {
-        TagEntity t = tags.findById(id).orElseThrow(() -> new NotFoundException("tag", id));
-        t.color = color;
-        tags.flush();
+        requireTag(id);
+        jdbc.update("update tag set color = ? where id = ?", color, id);
         return get(id);
+    }
+
+    private Optional<Long> idByNameKey(String nameKey) {
+        return jdbc.queryForList("select id from tag where name_key = ?", Long.class, nameKey).stream().findFirst();
+    }
+
+    private void requireTag(long id) {
+        if (jdbc.queryForList("select id from tag where id = ?", Long.class, id).isEmpty()) {
+            throw new NotFoundException("tag", id);
+        }
     }
 
     /** @return how many contacts carried the tag */
     public int delete(long id) {
-        if (!tags.existsById(id)) throw new NotFoundException("tag", id);
+        requireTag(id);
         index.changed(jdbc.queryForList("select contact_id from contact_tag where tag_id = ?", Long.class, id));
         int n = jdbc.update("delete from contact_tag where tag_id = ?", id);
         jdbc.update("delete from tag where id = ?", id);
