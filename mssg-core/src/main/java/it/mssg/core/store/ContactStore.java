@@ -14,11 +14,11 @@ import it.mssg.core.api.SortDirection;
 import it.mssg.core.api.TagRefView;
 import it.mssg.core.domain.ContactText;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,22 +30,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Contacts: JPA for single contacts, plain SQL for lists (search, bulk tagging), so a list never loads
- * entities. Callers hold the transaction.
+ * Contacts with plain SQL: single contacts with their custom fields and tags, lists (search through the
+ * in-memory {@link ContactIndex}, bulk tagging). Callers hold the transaction.
  */
 @Repository
 public class ContactStore {
 
-    private final ContactRepository contacts;
-    private final TagRepository tags;
-    private final ChatRepository chats;
     private final JdbcTemplate jdbc;
     private final ContactIndex index;
 
-    ContactStore(ContactRepository contacts, TagRepository tags, ChatRepository chats, JdbcTemplate jdbc, ContactIndex index) {
-        this.contacts = contacts;
-        this.tags = tags;
-        this.chats = chats;
+    ContactStore(JdbcTemplate jdbc, ContactIndex index) {
         this.jdbc = jdbc;
         this.index = index;
     }
@@ -109,27 +103,49 @@ public class ContactStore {
         return out;
     }
 
+    /** A contact's own columns; its fields, tags and chat are read next to them. */
+    private record Row(long id, String waId, String phoneE164, String displayName, String pushName, boolean business,
+                       String notes, boolean optedOut, ContactSource source, Instant createdAt, Instant updatedAt) {
+    }
+
+    private static final String ROW_COLS = "select id, wa_id, phone_e164, display_name, push_name, business, notes,"
+            + " opted_out, source, created_at, updated_at from contact";
+
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("wa_id"),
+            rs.getString("phone_e164"), rs.getString("display_name"), rs.getString("push_name"), rs.getBoolean("business"),
+            rs.getString("notes"), rs.getBoolean("opted_out"), ContactSource.valueOf(rs.getString("source")),
+            Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+
+    /** @param column one of the contact's unique columns */
+    private Optional<Row> row(String column, Object value) {
+        return jdbc.query(ROW_COLS + " where " + column + " = ?", ROW, value).stream().findFirst();
+    }
+
     public ContactView get(long id) {
-        return view(contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id)));
+        return view(row("id", id).orElseThrow(() -> new NotFoundException("contact", id)));
     }
 
     public Optional<ContactView> findByPhone(String e164) {
-        return contacts.findByPhoneE164(e164).map(this::view);
+        return row("phone_e164", e164).map(this::view);
     }
 
     public Optional<ContactView> findByWaId(String waId) {
-        return contacts.findByWaId(waId).map(this::view);
+        return row("wa_id", waId).map(this::view);
     }
 
-    ContactView view(ContactEntity c) {
+    /** The contact's columns as given, with its custom fields, tags (by name) and first chat as stored. */
+    private ContactView view(Row c) {
         Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        fields.putAll(c.fields);
-        List<TagRefView> tagViews = c.tags.stream()
-                .sorted(Comparator.comparing(t -> t.nameKey))
-                .map(t -> new TagRefView(t.id, t.name, t.color)).toList();
-        Long chatId = chats.findFirstByContactIdOrderByIdAsc(c.id).map(ch -> ch.id).orElse(null);
-        return new ContactView(c.id, c.waId, c.phoneE164, c.displayName, c.pushName, c.business, c.notes, c.optedOut,
-                c.source, new LinkedHashMap<>(fields), tagViews, chatId, c.createdAt, c.updatedAt);
+        jdbc.query("select field_key, field_value from contact_field where contact_id = ? order by field_key",
+                rs -> {
+                    fields.put(rs.getString(1), rs.getString(2));
+                }, c.id());
+        List<TagRefView> tagViews = jdbc.query("select t.id, t.name, t.color from contact_tag ct join tag t on t.id = ct.tag_id"
+                        + " where ct.contact_id = ? order by t.name_key",
+                (rs, i) -> new TagRefView(rs.getLong(1), rs.getString(2), rs.getString(3)), c.id());
+        Long chatId = jdbc.queryForObject("select min(id) from chat where contact_id = ?", Long.class, c.id());
+        return new ContactView(c.id(), c.waId(), c.phoneE164(), c.displayName(), c.pushName(), c.business(), c.notes(),
+                c.optedOut(), c.source(), new LinkedHashMap<>(fields), tagViews, chatId, c.createdAt(), c.updatedAt());
     }
 
     // ---- commands
@@ -137,61 +153,82 @@ public class ContactStore {
     /** @throws ConflictException the number is taken */
     public ContactView createManual(String e164, String displayName, String notes, Map<String, String> fields,
                                     Set<Long> tagIds, Instant now) {
-        if (contacts.findByPhoneE164(e164).isPresent()) {
+        if (row("phone_e164", e164).isPresent()) {
             throw new ConflictException("phone", "a contact with the number " + e164 + " exists already");
         }
-        ContactEntity c = new ContactEntity(ContactSource.MANUAL, now);
-        c.phoneE164 = e164;
-        c.displayName = emptyToNull(displayName);
-        c.notes = emptyToNull(notes);
-        c.fields.putAll(fields);
-        c.tags.addAll(loadTags(tagIds));
-        c.touch(now);
-        ContactEntity saved = contacts.saveAndFlush(c);
-        index.changed(saved.id);
-        return view(saved);
+        requireTags(tagIds);
+        String name = emptyToNull(displayName);
+        long id = Sql.insertReturningId(jdbc, "insert into contact (wa_id, phone_e164, display_name, push_name, business,"
+                        + " notes, opted_out, source, search_text, sort_name, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                null, e164, name, null, false, emptyToNull(notes), false, ContactSource.MANUAL.name(),
+                ContactText.searchText(name, null, e164, null), ContactText.sortName(name, null, e164, null),
+                Times.db(now), Times.db(now));
+        writeFields(id, fields);
+        writeTags(id, tagIds);
+        index.changed(id);
+        return view(new Row(id, null, e164, name, null, false, emptyToNull(notes), false, ContactSource.MANUAL, now, now));
     }
 
+    /** Changes what {@code edit} sets; the search and sort texts are computed again and the update time stamped. */
     public ContactView update(long id, ContactEdit edit, Instant now) {
-        ContactEntity c = contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
-        if (edit.displayName() != null) c.displayName = emptyToNull(edit.displayName());
-        if (edit.notes() != null) c.notes = emptyToNull(edit.notes());
+        Row c = row("id", id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (edit.tagIds() != null) requireTags(edit.tagIds());
+        String displayName = edit.displayName() != null ? emptyToNull(edit.displayName()) : c.displayName();
+        String notes = edit.notes() != null ? emptyToNull(edit.notes()) : c.notes();
+        boolean optedOut = edit.optedOut() != null ? edit.optedOut() : c.optedOut();
+        jdbc.update("update contact set display_name = ?, notes = ?, opted_out = ?, search_text = ?, sort_name = ?,"
+                        + " updated_at = ? where id = ?", displayName, notes, optedOut,
+                ContactText.searchText(displayName, c.pushName(), c.phoneE164(), c.waId()),
+                ContactText.sortName(displayName, c.pushName(), c.phoneE164(), c.waId()), Times.db(now), id);
         if (edit.fields() != null) {
+            // keys that differ only in case: the first one stays
             Map<String, String> merged = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
             edit.fields().forEach((k, v) -> {
                 if (seen.add(k.toLowerCase(Locale.ROOT))) merged.put(k, v);
             });
-            c.fields.clear();
-            c.fields.putAll(merged);
+            jdbc.update("delete from contact_field where contact_id = ?", id);
+            writeFields(id, merged);
         }
         if (edit.tagIds() != null) {
-            List<TagEntity> wanted = loadTags(edit.tagIds());
-            c.tags.clear();
-            c.tags.addAll(wanted);
+            jdbc.update("delete from contact_tag where contact_id = ?", id);
+            writeTags(id, edit.tagIds());
         }
-        if (edit.optedOut() != null) c.optedOut = edit.optedOut();
-        c.touch(now);
         index.changed(id);
-        return view(contacts.saveAndFlush(c));
+        return view(new Row(id, c.waId(), c.phoneE164(), displayName, c.pushName(), c.business(), notes, optedOut,
+                c.source(), c.createdAt(), now));
     }
 
+    private void writeFields(long contactId, Map<String, String> fields) {
+        if (fields == null) return;
+        List<Object[]> rows = new ArrayList<>(fields.size());
+        fields.forEach((k, v) -> rows.add(new Object[]{contactId, k, v}));
+        Sql.insertRows(jdbc, "insert into contact_field (contact_id, field_key, field_value)", 3, rows);
+    }
+
+    private void writeTags(long contactId, Set<Long> tagIds) {
+        if (tagIds == null) return;
+        List<Object[]> rows = new ArrayList<>(tagIds.size());
+        tagIds.forEach(t -> rows.add(new Object[]{contactId, t}));
+        Sql.insertRows(jdbc, "insert into contact_tag (contact_id, tag_id)", 2, rows);
+    }
+
+    /** The contact's fields, tags and reminders go with it (the schema cascades); its chats stay, without it. */
     public void delete(long id) {
-        ContactEntity c = contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
-        contacts.delete(c);
-        contacts.flush();
+        if (jdbc.update("delete from contact where id = ?", id) == 0) {
+            throw new NotFoundException("contact", id);
+        }
         index.changed(id);
     }
 
-    private List<TagEntity> loadTags(Set<Long> ids) {
-        if (ids == null || ids.isEmpty()) return List.of();
-        List<TagEntity> found = tags.findAllById(ids);
-        if (found.size() != ids.size()) {
-            Set<Long> missing = new HashSet<>(ids);
-            found.forEach(t -> missing.remove(t.id));
-            throw new NotFoundException("tag", missing.iterator().next());
-        }
-        return found;
+    /** @throws NotFoundException one of the tags does not exist */
+    private void requireTags(Set<Long> ids) {
+        if (ids == null || ids.isEmpty()) return;
+        Set<Long> missing = new HashSet<>(ids);
+        jdbc.queryForList("select id from tag where id in (" + Sql.marks(ids.size()) + ")", Long.class, ids.toArray())
+                .forEach(missing::remove);
+        if (!missing.isEmpty()) throw new NotFoundException("tag", missing.iterator().next());
     }
 
     /** @return how many contacts gained the tag */
@@ -227,11 +264,13 @@ public class ContactStore {
     }
 
     private void requireTag(long tagId) {
-        if (!tags.existsById(tagId)) throw new NotFoundException("tag", tagId);
+        if (jdbc.queryForList("select id from tag where id = ?", Long.class, tagId).isEmpty()) {
+            throw new NotFoundException("tag", tagId);
+        }
     }
 
     public long count() {
-        return contacts.count();
+        return jdbc.queryForObject("select count(*) from contact", Long.class);
     }
 
     private static String emptyToNull(String s) {
