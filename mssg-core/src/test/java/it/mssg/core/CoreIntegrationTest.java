@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Base of core's integration tests: the real Flyway migrations on an H2 FILE database in a temporary
- * directory (as in the app), Hibernate validating the entities against them. One context for all.
+ * directory (as in the app), or on PostgreSQL. The stores' SQL runs against the schema they make; nothing checks it
+ * at start, so every statement is checked by the tests that run it. One context for all.
  */
 @SpringBootTest(classes = CoreTestApplication.class)
 public abstract class CoreIntegrationTest {
@@ -37,8 +38,6 @@ public abstract class CoreIntegrationTest {
         r.add("mssg.data-dir", DATA_DIR::toString);
         // H2 file database, or a fresh PostgreSQL database with -Dmssg.test.db=postgresql
         DATABASE.forEach((k, v) -> r.add(k, () -> v));
-        r.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
-        r.add("spring.jpa.open-in-view", () -> "false");
         r.add("spring.flyway.locations", () -> "classpath:db/migration/core");
         r.add("mssg.core.default-region", () -> "IT");
     }

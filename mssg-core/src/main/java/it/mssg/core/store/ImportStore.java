@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes an import with multi-row inserts (no entity per row): contacts, then their custom fields and tags.
+ * Writes an import with multi-row inserts (not a statement per row): contacts, then their custom fields and tags.
  * The caller holds the one transaction that makes it all-or-nothing.
  */
 @Repository

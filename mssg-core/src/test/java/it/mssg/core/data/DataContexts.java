@@ -21,8 +21,6 @@ final class DataContexts {
     static ConfigurableApplicationContext start(Path dataDir, Map<String, String> database, String... args) {
         Map<String, Object> p = new LinkedHashMap<>(database);
         p.put("mssg.data-dir", dataDir.toString());
-        p.put("spring.jpa.hibernate.ddl-auto", "validate");
-        p.put("spring.jpa.open-in-view", "false");
         p.put("spring.flyway.locations", "classpath:db/migration/core");
         p.put("mssg.core.default-region", "IT");
         p.put("mssg.outbox.send-loop", "false");
