@@ -39,6 +39,15 @@ class DataGeneratorTest {
     }
 
     @Test
+    void leavesTheFileCompactedAsARunningAppKeepsIt() throws Exception {
+        new DataGenerator(new DataGenerator.Size(2_000, 50, 20_000, 1_000), 7).generate(dataDir);
+
+        try (Connection c = DriverManager.getConnection(DataGenerator.jdbcUrl(dataDir), "mssg", "")) {
+            assertThat(DataGenerator.chunksFillRate(c)).as("live data in the file's chunks, percent").isGreaterThanOrEqualTo(98);
+        }
+    }
+
+    @Test
     void derivedColumnsAndLinksAreThoseTheAppWrites() throws Exception {
         new DataGenerator(new DataGenerator.Size(200, 10, 100, 10), 1).generate(dataDir);
         try (Connection c = DriverManager.getConnection(DataGenerator.jdbcUrl(dataDir), "mssg", "");
