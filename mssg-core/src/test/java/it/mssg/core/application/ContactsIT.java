@@ -166,4 +166,31 @@ class ContactsIT extends CoreIntegrationTest {
         assertThat(queries.get(a.id()).tags()).isEmpty();
         assertThatThrownBy(() -> tags.delete(vip.id())).isInstanceOf(NotFoundException.class);
     }
+    @Test
+    void aNewContactKeepsItsFieldsAndTagsIsFoundByNumberAndTakesThemAlongWhenDeleted() {
+        TagView vip = tags.create(new NewTag("VIP", null));
+        assertThatThrownBy(() -> commands.create(new NewContact("3331234567", null, null, null, Set.of(vip.id(), 424242L))))
+                .isInstanceOf(NotFoundException.class);
+        ContactView c = commands.create(new NewContact("333 123 4567", " ", "", Map.of("Città", "Roma", "email", "m@x.it"),
+                Set.of(vip.id())));
+        assertThat(c.displayName()).isNull();
+        assertThat(c.notes()).isNull();
+        assertThat(c.fields()).containsExactly(Map.entry("Città", "Roma"), Map.entry("email", "m@x.it"));
+        assertThat(c.tags()).extracting("name").containsExactly("VIP");
+        assertThat(c.chatId()).isNull();
+        ContactView stored = queries.findByPhone("+393331234567").orElseThrow();
+        assertThat(stored.id()).isEqualTo(c.id());
+        assertThat(stored.fields()).isEqualTo(c.fields());
+        assertThat(stored.tags()).isEqualTo(c.tags());
+        assertThat(stored.source()).isEqualTo(ContactSource.MANUAL);
+        assertThat(queries.findByPhone("+393339999999")).isEmpty();
+        assertThat(queries.search(ContactSearch.of(ContactFilter.text("333 123"), null)).total()).isEqualTo(1);
+
+        commands.delete(c.id());
+        assertThat(jdbc.queryForObject("select (select count(*) from contact_field) + (select count(*) from contact_tag)",
+                Long.class)).isZero();
+        assertThat(queries.findByPhone("+393331234567")).isEmpty();
+        assertThatThrownBy(() -> commands.delete(c.id())).isInstanceOf(NotFoundException.class);
+        assertThat(tagQueries.get(vip.id()).contactCount()).isZero();
+    }
 }

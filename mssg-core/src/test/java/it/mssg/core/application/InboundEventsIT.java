@@ -47,6 +47,7 @@ class InboundEventsIT extends CoreIntegrationTest {
     @Autowired ChatQueries chats;
     @Autowired HomeQueries home;
     @Autowired TagQueries tags;
+    @Autowired it.mssg.core.api.TagCommands tagCommands;
     @Autowired RecordingListener events;
 
     static final String MARIO = "393331234567@c.us";
@@ -254,5 +255,76 @@ class InboundEventsIT extends CoreIntegrationTest {
         ChatView read = chats.get(anna.chatId());
         assertThat(read.unreadCount()).isZero();
         assertThat(read.lastActivity()).as("activity never goes back").isEqualTo(t);
+    }
+    @Test
+    void aLabelTakesTheTagOfItsNameThenRenamesAndRecoloursItUnlessTheNameIsTaken() {
+        var lead = tagCommands.create(new it.mssg.core.api.NewTag("Lead", "#111111"));
+        var cold = tagCommands.create(new it.mssg.core.api.NewTag("Cold", "#222222"));
+        inbound.labelsSynced(List.of(new WaLabel("5", "LEAD", "#333333")));
+        assertThat(tagRow("id = " + lead.id())).as("a label whose name a tag has takes that tag as it is")
+                .containsExactly("Lead", "lead", "#111111", "5");
+
+        inbound.labelsSynced(List.of(new WaLabel("5", "Hot lead", "#445566")));
+        assertThat(tags.findByName("HOT LEAD").orElseThrow()).extracting("id", "name", "color")
+                .containsExactly(lead.id(), "Hot lead", "#445566");
+        assertThat(tags.findByName("lead")).isEmpty();
+
+        inbound.labelsSynced(List.of(new WaLabel("5", "cold", "#445566"), new WaLabel("6", "New", "#00ff00")));
+        assertThat(tags.findByName("hot lead").orElseThrow().id()).as("Cold is another tag's name").isEqualTo(lead.id());
+        assertThat(tags.findByName("cold").orElseThrow().id()).isEqualTo(cold.id());
+        assertThat(tagRow("wa_label_id = '6'")).containsExactly("New", "new", "#00ff00", "6");
+        assertThat(tagRow("id = " + lead.id())).containsExactly("Hot lead", "hot lead", "#445566", "5");
+    }
+
+    /** A tag's name, name_key, color and wa_label_id. */
+    private List<String> tagRow(String where) {
+        return jdbc.queryForObject("select name, name_key, color, wa_label_id from tag where " + where,
+                (rs, i) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    @Test
+    void aStoredContactGainsANewLabelsTagAndKeepsTheOnesItHas() {
+        inbound.labelsSynced(List.of(new WaLabel("1", "VIP", "#ff0000"), new WaLabel("2", "Lead", "#00ff00")));
+        var manual = tagCommands.create(new it.mssg.core.api.NewTag("Typed", null));
+        inbound.contactsSynced(List.of(new WaContact(MARIO, "Mario", "Mario", false, true, List.of("1"))));
+        ContactView synced = contacts.findByWaId(MARIO).orElseThrow();
+        ContactView before = contactCommands.update(synced.id(),
+                it.mssg.core.api.ContactEdit.tags(java.util.Set.of(synced.tags().get(0).id(), manual.id())));
+        events.clear();
+
+        inbound.contactsSynced(List.of(new WaContact(MARIO, "Mario", "Mario", false, true, List.of("1", "2", "unknown"))));
+        assertThat(events.committed()).containsExactly(new ContactsSynced(0, 1));
+        ContactView after = contacts.findByWaId(MARIO).orElseThrow();
+        assertThat(after.tags()).extracting("name").containsExactly("Lead", "Typed", "VIP");
+        assertThat(after.updatedAt()).isAfter(before.updatedAt());
+        assertThat(contacts.search(ContactSearch.of(new ContactFilter(null, java.util.Set.of(after.tags().get(0).id())), null)).total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aChatOrAMessageFromATypedNumberJoinsThatContact() {
+        ContactView typed = contactCommands.create(new NewContact("333 123 4567", "Mario (typed)", null, null, null));
+        inbound.labelsSynced(List.of(new WaLabel("9", "Lead", "#00ff00")));
+        inbound.chatsSynced(List.of(new WaChat(MARIO, "Mario", false, 1, Instant.parse("2026-11-01T10:00:00Z"), List.of("9"))));
+        ContactView joined = contacts.get(typed.id());
+        assertThat(joined.waId()).isEqualTo(MARIO);
+        assertThat(joined.displayName()).isEqualTo("Mario (typed)");
+        assertThat(joined.tags()).extracting("name").containsExactly("Lead");
+        assertThat(joined.updatedAt()).isAfter(typed.updatedAt());
+        assertThat(chats.get(joined.chatId()).contactId()).isEqualTo(typed.id());
+
+        ContactView anna = contactCommands.create(new NewContact("347 123 4567", null, null, null, null));
+        events.clear();
+        inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_L1", ANNA, null, false, "ciao", "chat",
+                Instant.now(), 0)));
+        ContactView annaJoined = contacts.get(anna.id());
+        assertThat(annaJoined.waId()).isEqualTo(ANNA);
+        assertThat(annaJoined.updatedAt()).isAfter(anna.updatedAt());
+        MessageReceived received = (MessageReceived) events.committed().get(0);
+        assertThat(received.contactId()).isEqualTo(anna.id());
+        ChatView chat = chats.get(received.chatId());
+        assertThat(chat.contactId()).isEqualTo(anna.id());
+        assertThat(chat.unreadCount()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from contact", Long.class)).isEqualTo(2);
     }
 }

@@ -32,6 +32,9 @@ class SettingsIT extends CoreIntegrationTest {
                 .isEqualTo("NL");
         assertThat(contacts.create(new NewContact("06 12345678", null, null, null, null)).phoneE164()).isEqualTo("+31612345678");
         assertThatThrownBy(() -> settings.setDefaultRegion("XX")).isInstanceOf(InvalidInputException.class);
+        assertThat(settings.setDefaultRegion("de").defaultRegion()).isEqualTo("DE");
+        assertThat(jdbc.queryForList("select setting_value from setting where setting_key = 'core.default-region'", String.class))
+                .as("a setting set again takes the new value").containsExactly("DE");
         assertThat(settings.regions()).hasSizeGreaterThan(200);
     }
 
