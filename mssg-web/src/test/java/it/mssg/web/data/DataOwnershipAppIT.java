@@ -47,7 +47,7 @@ import java.util.zip.ZipInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole app (every module's migrations, Hibernate validating every entity) on H2, or on PostgreSQL with
+ * The whole app (every module's migrations and stores) on H2, or on PostgreSQL with
  * {@code -Dmssg.test.db=postgresql}, driven over HTTP like a person would: export, back up, a wrong
  * confirmation, then delete everything — after which no file in the data folder holds a marker.
  */

@@ -31,6 +31,12 @@ class PackagedJarIT {
                             + "mssg-web/pom.xml overrides the bridge's compile dependency and leaves them out (use runtime scope)")
                     .anyMatch(name -> name.startsWith("BOOT-INF/lib/playwright-"))
                     .anyMatch(name -> name.startsWith("BOOT-INF/lib/driver-bundle-"));
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+                    .as("no JPA in the app: with Hibernate or Spring Data on the class path Spring Boot builds a persistence unit "
+                            + "and repositories at every start (the largest share of it), even with no entity to map")
+                    .noneMatch(name -> name.startsWith("BOOT-INF/lib/hibernate-core-")
+                            || name.startsWith("BOOT-INF/lib/jakarta.persistence-api-")
+                            || name.startsWith("BOOT-INF/lib/spring-data-"));
         }
         Path dataDir = Files.createTempDirectory("mssg-jar-");
         int appPort = SimulatorControl.freePort();
