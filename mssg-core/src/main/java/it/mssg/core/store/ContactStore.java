@@ -226,8 +226,11 @@ public class ContactStore {
     private void requireTags(Set<Long> ids) {
         if (ids == null || ids.isEmpty()) return;
         Set<Long> missing = new HashSet<>(ids);
-        jdbc.queryForList("select id from tag where id in (" + Sql.marks(ids.size()) + ")", Long.class, ids.toArray())
-                .forEach(missing::remove);
+        // in chunks: the ids come from a request, and PostgreSQL's driver refuses a statement of over 65,535 parameters
+        for (List<Long> chunk : Sql.chunks(ids, Sql.CHUNK)) {
+            jdbc.queryForList("select id from tag where id in (" + Sql.marks(chunk.size()) + ")", Long.class, chunk.toArray())
+                    .forEach(missing::remove);
+        }
         if (!missing.isEmpty()) throw new NotFoundException("tag", missing.iterator().next());
     }
 

@@ -126,6 +126,22 @@ class ContactsIT extends CoreIntegrationTest {
     }
 
     @Test
+    void anEditOrANewContactNamingMoreTagsThanOneStatementHoldsIsCheckedAndRefusedAsNotFound() {
+        // PostgreSQL takes at most 65,535 parameters a statement (pgjdbc refuses more): the tags' existence is checked in chunks
+        ContactView c = contact("3331234567", "Mario");
+        TagView vip = tags.create(new NewTag("VIP", null));
+        commands.update(c.id(), ContactEdit.tags(Set.of(vip.id())));
+        Set<Long> many = new java.util.HashSet<>(Set.of(vip.id()));
+        for (long id = 1_000_000; many.size() < 70_000; id++) many.add(id);
+
+        assertThatThrownBy(() -> commands.update(c.id(), ContactEdit.tags(many))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> commands.create(new NewContact("3471234567", null, null, null, many)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(queries.get(c.id()).tags()).extracting("name").containsExactly("VIP");
+        assertThat(queries.findByPhone("+393471234567")).isEmpty();
+    }
+
+    @Test
     void bulkTagsAndUntagsAndCountsOnlyChanges() {
         ContactView a = contact("3331234567", "A");
         ContactView b = contact("3471234567", "B");
