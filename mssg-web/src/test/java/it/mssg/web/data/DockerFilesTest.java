@@ -58,11 +58,16 @@ class DockerFilesTest {
     void dockerfileBuildsWithTheWrapperAndRunsChromiumAsAPlainUser() throws IOException {
         String file = Files.readString(DOCKER.resolve("Dockerfile"));
         List<String> from = file.lines().filter(l -> l.startsWith("FROM ")).toList();
-        assertThat(from).hasSize(2);
+        assertThat(from).hasSize(3);
         assertThat(from.get(0)).contains("17-jdk").contains(" AS build");
-        assertThat(from.get(1)).startsWith("FROM debian:");
+        // the app runs on a Java 25 runtime copied into the Debian stage, started from an AOT cache made at build
+        assertThat(from.get(1)).isEqualTo("FROM eclipse-temurin:25-jre AS jre");
+        assertThat(from.get(2)).startsWith("FROM debian:");
         assertThat(from).noneMatch(l -> l.contains(":latest"));
-        assertThat(file).contains("./mvnw -B").contains("openjdk-17-jre-headless").contains(" chromium ")
+        assertThat(file).contains("COPY --from=jre /opt/java/openjdk /opt/java/openjdk")
+                .contains("-XX:AOTCacheOutput=/opt/mssg/app/mssg.aot").contains("-XX:AOTCache=/opt/mssg/app/mssg.aot")
+                .doesNotContain("openjdk-17-jre-headless");
+        assertThat(file).contains("./mvnw -B").contains(" chromium ")
                 .contains("--no-install-recommends").contains("rm -rf /var/lib/apt/lists/*")
                 .contains("MSSG_DATA_DIR=/data").contains("SERVER_ADDRESS=0.0.0.0")
                 .contains("HEALTHCHECK").contains("/healthz");
