@@ -6,6 +6,7 @@ import it.mssg.agent.api.HealthCountView;
 import it.mssg.agent.api.KnowledgeEntryEdit;
 import it.mssg.agent.api.KnowledgeEntryView;
 import it.mssg.agent.api.NeedsHumanView;
+import it.mssg.testsupport.TransactionRace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,12 +20,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static it.mssg.agent.api.ReasonCode.BELOW_THRESHOLD;
 import static it.mssg.agent.api.ReasonCode.BLOCKED_TOPIC;
@@ -122,30 +121,11 @@ class AgentStoresIT extends AgentITSupport {
         KnowledgeEntryView entry = create("Store test race", List.of("before"), List.of(), T0);
         KnowledgeEntryEdit first = new KnowledgeEntryEdit("Store test race", "first", "en", true, List.of("first"), List.of());
         KnowledgeEntryEdit second = new KnowledgeEntryEdit("Store test race", "second", "en", true, List.of("second"), List.of());
-        CountDownLatch firstWritten = new CountDownLatch(1);
-        AtomicReference<Throwable> secondFailure = new AtomicReference<>();
-        Thread other = new Thread(() -> {
-            try {
-                firstWritten.await();
-                entries.update(entry.id(), second, T0.plusSeconds(2));
-            } catch (Throwable e) {
-                secondFailure.set(e);
-            }
-        });
-        other.start();
-        new TransactionTemplate(transactions).executeWithoutResult(t -> {
-            entries.update(entry.id(), first, T0.plusSeconds(1)); // joins this transaction: written, not committed
-            firstWritten.countDown();
-            try {
-                other.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertThat(other.isAlive()).as("the second edit waits for the first one's row").isTrue();
-        });
-        other.join(TimeUnit.SECONDS.toMillis(30));
+        Throwable secondFailure = TransactionRace.secondFailure(new TransactionTemplate(transactions),
+                () -> entries.update(entry.id(), first, T0.plusSeconds(1)),
+                () -> entries.update(entry.id(), second, T0.plusSeconds(2)));
 
-        assertThat(secondFailure.get()).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(secondFailure).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(entries.find(entry.id()).orElseThrow().questions()).containsExactly("first");
         assertThat(rows("SELECT version, answer_template FROM agent_knowledge_entry WHERE id = ?", entry.id()))
                 .containsExactly("1:first");

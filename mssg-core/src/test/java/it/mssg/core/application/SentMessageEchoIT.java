@@ -10,6 +10,7 @@ import it.mssg.core.api.MessageStatus;
 import it.mssg.core.api.WaContact;
 import it.mssg.core.api.WaMessage;
 import it.mssg.core.store.InboundStore;
+import it.mssg.testsupport.TransactionRace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,6 +8,7 @@ import it.mssg.core.api.InboundEvents;
 import it.mssg.core.api.MessageReceived;
 import it.mssg.core.api.WaContact;
 import it.mssg.core.api.WaMessage;
+import it.mssg.testsupport.TransactionRace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

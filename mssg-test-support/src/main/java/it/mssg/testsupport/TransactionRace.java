@@ -1,4 +1,4 @@
-package it.mssg.core.application;
+package it.mssg.testsupport;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two stores of the same rows at once, for the tests of inserts-if-absent. */
-final class TransactionRace {
+/** Two writes of the same rows at once, the first held uncommitted while the second starts: for tests of races. */
+public final class TransactionRace {
 
     private TransactionRace() {
     }
@@ -18,7 +18,16 @@ final class TransactionRace {
      * Runs {@code first} in a transaction held open while {@code second} starts on another thread (and blocks on
      * the row {@code first} wrote), then commits {@code first}; fails if either throws.
      */
-    static void race(TransactionTemplate tx, Runnable first, Runnable second) throws Exception {
+    public static void race(TransactionTemplate tx, Runnable first, Runnable second) throws Exception {
+        assertThat(secondFailure(tx, first, second)).isNull();
+    }
+
+    /**
+     * The same race; fails if {@code first} throws or {@code second} does not wait for it.
+     *
+     * @return what {@code second} threw once {@code first} had committed, or null
+     */
+    public static Throwable secondFailure(TransactionTemplate tx, Runnable first, Runnable second) throws Exception {
         CountDownLatch written = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
@@ -38,10 +47,10 @@ final class TransactionRace {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            assertThat(other.isAlive()).as("the second store waits for the first one's row").isTrue();
+            assertThat(other.isAlive()).as("the second write waits for the first one's row").isTrue();
         });
         other.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(other.isAlive()).isFalse();
-        assertThat(failure.get()).isNull();
+        return failure.get();
     }
 }
