@@ -128,33 +128,32 @@ final class Sql {
      * the key was taken and nothing was inserted, so that a caller reads the row back only then.
      */
     static Long insertIfAbsentReturningId(JdbcTemplate jdbc, boolean postgres, String insert, Object... args) {
-        String sql = postgres ? insert + " on conflict do nothing" : insert;
-        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        Number id;
         try {
-            jdbc.update(con -> {
-                java.sql.PreparedStatement ps = con.prepareStatement(sql, new String[]{"id"});
-                new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(args).setValues(ps);
-                return ps;
-            }, keys);
+            id = generatedId(jdbc, postgres ? insert + " on conflict do nothing" : insert, args);
         } catch (DuplicateKeyException taken) {
             if (postgres) {
                 throw taken;
             }
             return null;
         }
-        Number id = keys.getKey(); // none when PostgreSQL's "on conflict do nothing" inserted nothing
-        return id == null ? null : id.longValue();
+        return id == null ? null : id.longValue(); // none when PostgreSQL's "on conflict do nothing" inserted nothing
     }
 
     /** Runs {@code insert} into a table whose {@code id} the database generates, and gives the new row's id. */
     static long insertReturningId(JdbcTemplate jdbc, String insert, Object... args) {
+        return generatedId(jdbc, insert, args).longValue();
+    }
+
+    /** Runs {@code insert} and gives the {@code id} the database generated for its row, or null when it wrote none. */
+    private static Number generatedId(JdbcTemplate jdbc, String insert, Object... args) {
         org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement(insert, new String[]{"id"});
             new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(args).setValues(ps);
             return ps;
         }, keys);
-        return keys.getKey().longValue();
+        return keys.getKey();
     }
 
     static String marks(int n) {
