@@ -63,15 +63,18 @@ class AgentStateTables implements AgentStateStore {
         Object[] values = {v.threshold(), v.ambiguityMargin(), v.defaultMode().name(), v.takeoverPauseMinutes(),
                 hhmm(v.windowOpens()), hhmm(v.windowCloses()), v.zoneId(), v.dailyReplyLimit(), v.burstGapSeconds(),
                 v.staleAfterMinutes(), String.join("\n", v.blockedTopics()), SETTINGS_ROW};
-        int updated = jdbc.sql("UPDATE agent_settings SET threshold = ?, ambiguity_margin = ?, default_mode = ?,"
+        updateElseInsert("UPDATE agent_settings SET threshold = ?, ambiguity_margin = ?, default_mode = ?,"
                         + " takeover_pause_minutes = ?, window_opens = ?, window_closes = ?, zone_id = ?, daily_reply_limit = ?,"
-                        + " burst_gap_seconds = ?, stale_after_minutes = ?, blocked_topics = ? WHERE id = ?")
-                .params(values).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO agent_settings (threshold, ambiguity_margin, default_mode, takeover_pause_minutes,"
-                            + " window_opens, window_closes, zone_id, daily_reply_limit, burst_gap_seconds, stale_after_minutes,"
-                            + " blocked_topics, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(values).update();
+                        + " burst_gap_seconds = ?, stale_after_minutes = ?, blocked_topics = ? WHERE id = ?",
+                "INSERT INTO agent_settings (threshold, ambiguity_margin, default_mode, takeover_pause_minutes,"
+                        + " window_opens, window_closes, zone_id, daily_reply_limit, burst_gap_seconds, stale_after_minutes,"
+                        + " blocked_topics, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+    }
+
+    /** Updates the row, or inserts it when there was none; both statements take {@code values} in the same order. */
+    private void updateElseInsert(String update, String insert, Object... values) {
+        if (jdbc.sql(update).params(values).update() == 0) {
+            jdbc.sql(insert).params(values).update();
         }
     }
 
@@ -96,12 +99,8 @@ class AgentStateTables implements AgentStateStore {
             jdbc.sql("DELETE FROM agent_mode_rule WHERE scope = ? AND target_id = ?").params(scope.name(), targetId).update();
             return;
         }
-        int updated = jdbc.sql("UPDATE agent_mode_rule SET mode = ? WHERE scope = ? AND target_id = ?")
-                .params(mode.name(), scope.name(), targetId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO agent_mode_rule (scope, target_id, mode) VALUES (?, ?, ?)")
-                    .params(scope.name(), targetId, mode.name()).update();
-        }
+        updateElseInsert("UPDATE agent_mode_rule SET mode = ? WHERE scope = ? AND target_id = ?",
+                "INSERT INTO agent_mode_rule (mode, scope, target_id) VALUES (?, ?, ?)", mode.name(), scope.name(), targetId);
     }
 
     @Override
@@ -119,14 +118,10 @@ class AgentStateTables implements AgentStateStore {
     public void saveChat(ChatMemory m) {
         Object[] values = {utc(m.lastInboundAt()), utc(m.burstStartedAt()), utc(m.answeredBurstAt()),
                 utc(m.lastAgentReplyAt()), utc(m.lastManualReplyAt()), m.pendingEchoes(), m.chatId()};
-        int updated = jdbc.sql("UPDATE agent_chat_state SET last_inbound_at = ?, burst_started_at = ?, answered_burst_at = ?,"
-                        + " last_agent_reply_at = ?, last_manual_reply_at = ?, pending_echoes = ? WHERE chat_id = ?")
-                .params(values).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO agent_chat_state (last_inbound_at, burst_started_at, answered_burst_at, last_agent_reply_at,"
-                            + " last_manual_reply_at, pending_echoes, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(values).update();
-        }
+        updateElseInsert("UPDATE agent_chat_state SET last_inbound_at = ?, burst_started_at = ?, answered_burst_at = ?,"
+                        + " last_agent_reply_at = ?, last_manual_reply_at = ?, pending_echoes = ? WHERE chat_id = ?",
+                "INSERT INTO agent_chat_state (last_inbound_at, burst_started_at, answered_burst_at, last_agent_reply_at,"
+                        + " last_manual_reply_at, pending_echoes, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
     }
 
     @Override
@@ -144,12 +139,8 @@ class AgentStateTables implements AgentStateStore {
 
     @Override
     public void flagNeedsHuman(long chatId, ReasonCode reason, Instant at) {
-        int updated = jdbc.sql("UPDATE agent_needs_human SET reason = ?, flagged_at = ? WHERE chat_id = ?")
-                .params(reason.name(), utc(at), chatId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO agent_needs_human (reason, flagged_at, chat_id) VALUES (?, ?, ?)")
-                    .params(reason.name(), utc(at), chatId).update();
-        }
+        updateElseInsert("UPDATE agent_needs_human SET reason = ?, flagged_at = ? WHERE chat_id = ?",
+                "INSERT INTO agent_needs_human (reason, flagged_at, chat_id) VALUES (?, ?, ?)", reason.name(), utc(at), chatId);
     }
 
     @Override
