@@ -93,6 +93,8 @@ class SendLoop implements SmartLifecycle {
     private Instant allowedAt;
     /** False once a look found no UNCERTAIN entry; true again after start-up or a send that ended uncertain. */
     private volatile boolean uncertainMayExist = true;
+    /** The last step found nothing queued and nothing timed: the loop may sleep until woken (see OutboxProperties). */
+    private boolean nothingQueued;
 
     SendLoop(OutboxStore store, SendingDirectory directory, GovernorSettingsService governorSettings, SessionControl session,
              ObjectProvider<WhatsAppGateway> gateway, ObjectProvider<WhatsAppSession> whatsapp, InboundEvents inbound,
@@ -170,7 +172,7 @@ class SendLoop implements SmartLifecycle {
                 long seen = signal.version();
                 long sleep = step();
                 if (sleep > 0) {
-                    signal.await(seen, Math.min(sleep, properties.longestSleep().toMillis()));
+                    signal.await(seen, sleepAfter(sleep));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -185,6 +187,12 @@ class SendLoop implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** How long to sleep after a step that asked for {@code sleep}: capped, and capped longer when nothing is queued. */
+    long sleepAfter(long sleep) {
+        Duration cap = nothingQueued ? properties.idleSleep() : properties.longestSleep();
+        return Math.min(sleep, cap.toMillis());
     }
 
     /**
@@ -206,6 +214,7 @@ class SendLoop implements SmartLifecycle {
      * @return how long to sleep before the next step (0 = go on now)
      */
     long step() {
+        nothingQueued = false;
         Instant now = clock.instant();
         boolean ready = session.status().isReady() && gateway() != null;
         if (ready) {
@@ -260,6 +269,7 @@ class SendLoop implements SmartLifecycle {
         if (row == null) {
             state.pausedBy(ready ? null : GovernorReason.SESSION_NOT_READY);
             Instant next = due.nextTimed();
+            nothingQueued = next == null;
             return Decision.sleep(next == null ? Long.MAX_VALUE : Math.max(1, Duration.between(now, next).toMillis()), changes);
         }
         GovernorSettings settings = governorSettings.current();

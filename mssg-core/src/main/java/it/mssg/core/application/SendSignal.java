@@ -1,10 +1,13 @@
 package it.mssg.core.application;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Wakes the send loop early: a new entry, a state change, a resumed campaign, new settings, the session's state.
- * The loop sleeps on it with a deadline and looks again when woken.
+ * The loop sleeps on it with a deadline and looks again when woken. Inside a transaction the loop is woken once
+ * that transaction has ended: woken earlier, it would look before the change is committed, miss it, and sleep on.
  */
 @Component
 class SendSignal {
@@ -13,6 +16,19 @@ class SendSignal {
     private long version;
 
     void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    wake();
+                }
+            });
+            return;
+        }
+        wake();
+    }
+
+    private void wake() {
         synchronized (monitor) {
             version++;
             monitor.notifyAll();

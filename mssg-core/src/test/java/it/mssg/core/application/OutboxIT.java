@@ -169,6 +169,8 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1")).id()).isEqualTo(first.id());
         runUntilIdle();
         assertThat(whatsapp.sent()).hasSize(1);
+        // nothing queued any more: the loop sleeps until woken, looking again only every 5 minutes
+        assertThat(loop.sleepAfter(Long.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5).toMillis());
     }
 
     @Test
@@ -197,6 +199,8 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(held.state()).isEqualTo(OutboxState.QUEUED);
         assertThat(held.reason()).isEqualTo(GovernorReason.SESSION_NOT_READY.name());
         assertThat(outbox.status().pausedBy()).isEqualTo(GovernorReason.SESSION_NOT_READY.name());
+        // an entry waits: the loop looks again within 15 s even if nothing wakes it
+        assertThat(loop.sleepAfter(Long.MAX_VALUE)).isEqualTo(Duration.ofSeconds(15).toMillis());
 
         whatsapp.state(SessionState.READY);
         runUntilIdle();
