@@ -58,12 +58,17 @@ final class HttpSession {
         return cookies.get(name);
     }
 
+    /** The Cookie header this session sends, for a request made without it (a raw socket). */
+    String cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return header.toString();
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (!cookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
-            builder.header("Cookie", header.toString());
+            builder.header("Cookie", cookieHeader());
         }
         return builder;
     }
