@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * generate &lt;data-dir&gt; [contacts chats messages csv-rows]   the data set (default 100000 1000 1000000 100000)
  * app &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                          start, memory, idle CPU, pages, CSV import and export
- * idle &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                         start, memory and idle CPU only (BENCH_JVM_OPTS to try options)
+ * idle &lt;mssg.jar&gt; &lt;data-dir&gt; [port] [minute]                start, memory and idle CPU only (BENCH_JVM_OPTS to try options);
+ *                                                       with minute (&gt; 3) idle CPU over that minute after start too
  * import &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                       the CSV import alone, with the app's CPU and the contacts screen after it
  * sync &lt;mssg.jar&gt; &lt;empty-data-dir&gt; [port] [simulator-port]   first sync of the large simulated account, Chromium
  *                                                       memory, inbound to dashboard event, idle CPU while READY
@@ -69,7 +70,7 @@ public final class Bench {
         System.err.println("""
                 usage: bench/run generate <data-dir> [contacts chats messages csv-rows]
                        bench/run app <mssg.jar> <data-dir> [port]
-                       bench/run idle <mssg.jar> <data-dir> [port]
+                       bench/run idle <mssg.jar> <data-dir> [port] [minute]
                        bench/run import <mssg.jar> <data-dir> [port]
                        bench/run sync <mssg.jar> <empty-data-dir> [port] [simulator-port]
                        bench/run jmh [JMH options]""");
@@ -91,6 +92,7 @@ public final class Bench {
         Path jar = Path.of(a[0]);
         Path dir = Path.of(a[1]);
         int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
+        int laterMinute = a.length > 3 ? Integer.parseInt(a[3]) : 0;
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "(none)");
         try (AppProcess app = AppProcess.start(jar, dir, port,
                 APP_ONLY)) {
@@ -105,6 +107,13 @@ public final class Bench {
             report(dir, "idle", "RSS 2 min after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
             report(dir, "idle", idleCpu(List.of(app.process.toHandle()), "app JVM, 2–3 min after start", 60));
             report(dir, "idle", "RSS after the idle minute: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            if (laterMinute > 3) {
+                // the third minute still has the JIT finishing start-up code; a later one shows the app as it idles for hours
+                Thread.sleep((laterMinute - 4) * 60_000L);
+                report(dir, "idle", idleCpu(List.of(app.process.toHandle()),
+                        "app JVM, " + (laterMinute - 1) + "–" + laterMinute + " min after start", 60));
+                report(dir, "idle", "RSS after that minute: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            }
         }
     }
 
