@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,6 @@ public class IdleHeapCompaction implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IdleHeapCompaction.class);
 
     private final Duration every;
-
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
 
     private ScheduledExecutorService timer;
 
@@ -67,9 +64,10 @@ public class IdleHeapCompaction implements SmartLifecycle {
         return compact;
     }
 
-    private long collections() {
+    /** Looked up at each look (once a minute), not when the bean is made: none of it on the start-up path. */
+    private static long collections() {
         long sum = 0;
-        for (GarbageCollectorMXBean c : collectors) {
+        for (GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
             sum += Math.max(0, c.getCollectionCount());
         }
         return sum;
