@@ -52,6 +52,8 @@ public final class PageSession {
 
     // Owned by the Playwright thread.
     private Playwright playwright;
+    /** Null where Playwright's internals did not allow it: the thread then polls. */
+    private volatile WakingTransport transport;
     private BrowserContext context;
     private Page page;
 
@@ -59,6 +61,11 @@ public final class PageSession {
         this.settings = settings;
         this.listener = listener;
         this.thread = new PlaywrightThread("mssg-playwright");
+    }
+
+    /** The transport that lets the browser thread sleep between page events, if Playwright allowed it. */
+    Optional<WakingTransport> wakingTransport() {
+        return Optional.ofNullable(transport);
     }
 
     /** Launches Chromium on the profile and loads the page; the shim reports through the listener from then on. */
@@ -205,6 +212,10 @@ public final class PageSession {
         }
         Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        transport = WakingTransport.install(playwright, thread::messagesArrived).orElse(null);
+        if (transport != null) {
+            thread.wakeOnArrivals();
+        }
         driverProcess = ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).findFirst().orElse(null);
 
         List<String> args = chromiumArgs(settings, "root".equals(System.getProperty("user.name")));
@@ -268,11 +279,14 @@ public final class PageSession {
         page.navigate(settings.url(), new Page.NavigateOptions().setTimeout(settings.launchTimeout().toMillis()));
         loaded = true;
         BrowserContext pumped = context;
+        WakingTransport waking = transport;
         thread.pumpWith(slice -> {
             if (!closing) {
                 try {
-                    // processes incoming events locally until a task is queued or the slice ends
-                    pumped.waitForCondition(thread::hasTasks, new BrowserContext.WaitForConditionOptions().setTimeout(slice.toMillis()));
+                    // processes incoming events locally until a task is queued, everything that arrived is
+                    // dispatched (waking transport) or the slice ends
+                    pumped.waitForCondition(() -> thread.hasTasks() || (waking != null && waking.drained()),
+                            new BrowserContext.WaitForConditionOptions().setTimeout(slice.toMillis()));
                 } catch (TimeoutError idle) {
                     // nothing happened in this slice
                 }

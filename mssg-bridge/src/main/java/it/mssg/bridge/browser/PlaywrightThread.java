@@ -6,11 +6,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one thread that owns a browser's Playwright objects. Tasks run in order; between tasks the thread
- * "pumps" Playwright (a short wait on the page) because Playwright for Java delivers page events and binding
- * calls only while its thread is inside a Playwright call.
+ * The one thread that owns a browser's Playwright objects. Tasks run in order. Playwright for Java delivers page
+ * events and binding calls only while its thread is inside a Playwright call, so between tasks the thread "pumps"
+ * Playwright: with a {@link WakingTransport} it sleeps until the driver sends something and then dispatches it;
+ * without one it waits on the page in short slices, during which Playwright looks for messages every 10 ms.
  */
 final class PlaywrightThread {
 
@@ -22,6 +24,16 @@ final class PlaywrightThread {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Pump pump;
+    /** Set once a {@link WakingTransport} calls {@link #messagesArrived}: the thread sleeps until there is work. */
+    private volatile boolean wokenByArrivals;
+    private final AtomicBoolean dispatchQueued = new AtomicBoolean();
+    private final Runnable dispatch = () -> {
+        dispatchQueued.set(false); // before dispatching: a message arriving meanwhile queues the next round
+        Pump current = pump;
+        if (current != null) {
+            current.pump(Duration.ofMillis(250));
+        }
+    };
 
     PlaywrightThread(String name) {
         thread = new Thread(this::loop, name);
@@ -50,6 +62,21 @@ final class PlaywrightThread {
 
     void pumpWith(Pump pump) {
         this.pump = pump;
+        if (pump != null && wokenByArrivals) {
+            messagesArrived(); // what arrived before there was a page to pump for
+        }
+    }
+
+    /** From now on the thread sleeps between tasks; {@link #messagesArrived} wakes it to dispatch. */
+    void wakeOnArrivals() {
+        wokenByArrivals = true;
+    }
+
+    /** The driver sent something: the thread comes to dispatch it (once, however many arrive meanwhile). */
+    void messagesArrived() {
+        if (dispatchQueued.compareAndSet(false, true)) {
+            tasks.add(dispatch);
+        }
     }
 
     boolean hasTasks() {
@@ -71,7 +98,9 @@ final class PlaywrightThread {
                     continue;
                 }
                 Pump current = pump;
-                if (current != null) {
+                if (wokenByArrivals) {
+                    task = tasks.take();
+                } else if (current != null) {
                     current.pump(Duration.ofMillis(250));
                     task = tasks.poll();
                 } else {
