@@ -11,12 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +35,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Pushes what happens to every open dashboard page over one SSE stream ({@code /events}). Sends run on a
  * thread of their own: an event listener never waits for a slow browser, so the bridge thread never blocks.
  * Events are coalesced by name (the latest wins) and flushed at most a few times a second, so a sync of
- * thousands of messages makes open pages refresh a few times, not thousands of times. The first event after a
- * quiet spell leaves at once: a single inbound message reaches the screen without waiting for a tick.
+ * thousands of messages makes open pages refresh a few times, not thousands of times.
+ * <p>
+ * An event published inside a transaction is held until that transaction commits and dropped if it rolls back:
+ * a page that refreshes on it must find the change, and a change that never happened must not make it refresh.
+ * Right after the commit everything the transaction published leaves together, at once (a single inbound message
+ * reaches the screen without waiting for a tick). Progress bars are not held: they report work still in flight.
  * <p>
  * Events: {@code session-chip} and {@code session-panel} (HTML), {@code message-received},
  * {@code contacts-changed}, {@code chats-changed} (triggers for {@code hx-trigger="sse:…"}), and
@@ -49,9 +56,9 @@ public class LiveUpdates implements DisposableBean {
     /** At most ten pushes a second: a burst of changes (a sync, a flood of messages) coalesces instead of flooding the page. */
     private static final long FLUSH_MS = 100;
     /**
-     * How long the first event after a quiet spell waits for the rest of its burst: one change (an inbound message)
-     * publishes several events within milliseconds, and sending the first alone would hold the others back a
-     * whole {@link #FLUSH_MS} (with 300 ms that made inbound-to-screen never faster than ~230 ms).
+     * How long an event published outside a transaction waits for the rest of its burst: one change publishes
+     * several events within milliseconds, and sending the first alone would hold the others back a whole
+     * {@link #FLUSH_MS}. Events of a transaction need no such wait: they leave together after its commit.
      */
     private static final long GATHER_MS = 20;
 
@@ -72,7 +79,10 @@ public class LiveUpdates implements DisposableBean {
     }
 
     public SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        return subscribe(new SseEmitter(STREAM_TIMEOUT_MS));
+    }
+
+    SseEmitter subscribe(SseEmitter emitter) {
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
@@ -120,7 +130,7 @@ public class LiveUpdates implements DisposableBean {
         send("contacts-changed", String.valueOf(event.created() + event.merged()));
     }
 
-    /** Pushes a progress bar for a long job to the element with {@code sse-swap="progress-<job>"}. */
+    /** Pushes a progress bar for a long job to the element with {@code sse-swap="progress-<job>"}, at once, even inside a transaction. */
     public void progress(String job, String label, long done, long total) {
         Context context = new Context(Locale.ENGLISH);
         int percent = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
@@ -128,7 +138,7 @@ public class LiveUpdates implements DisposableBean {
         context.setVariable("done", done);
         context.setVariable("total", total);
         context.setVariable("percent", percent);
-        send("progress-" + job, templates.process("fragments/progress", Set.of("bar"), context));
+        queue("progress-" + job, oneLine(templates.process("fragments/progress", Set.of("bar"), context)), GATHER_MS);
     }
 
     private String render(String template, String fragment, SessionChip chip) {
@@ -137,13 +147,49 @@ public class LiveUpdates implements DisposableBean {
         return templates.process(template, Set.of(fragment), context);
     }
 
-    /** Queues an event for every open page; SSE data lines cannot hold newlines, so HTML is sent on one line. */
+    /** Queues an event for every open page: inside a transaction, once it has committed (see the class comment). */
     public void send(String name, String data) {
-        pending.put(name, data.replace("\r", "").replace("\n", " "));
+        String line = oneLine(data);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            queue(name, line, GATHER_MS);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> held = (Map<String, String>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Map<String, String> heldByThis = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, heldByThis);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LiveUpdates.this);
+                    if (status == STATUS_COMMITTED) {
+                        pending.putAll(heldByThis); // all of them first: one flush takes them together
+                        flushAfter(0);
+                    }
+                }
+            });
+            held = heldByThis;
+        }
+        held.put(name, line);
+    }
+
+    /** SSE data lines cannot hold newlines, so HTML is sent on one line. */
+    private static String oneLine(String data) {
+        return data.replace("\r", "").replace("\n", " ");
+    }
+
+    private void queue(String name, String line, long gatherMs) {
+        pending.put(name, line);
+        flushAfter(gatherMs);
+    }
+
+    /** Flushes after {@code gatherMs}, and never sooner than {@link #FLUSH_MS} after the last flush. */
+    private void flushAfter(long gatherMs) {
         if (flushQueued.compareAndSet(false, true)) {
             long sinceLastMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFlushNanos);
             try {
-                sender.schedule(this::flush, Math.max(GATHER_MS, FLUSH_MS - sinceLastMs), TimeUnit.MILLISECONDS);
+                sender.schedule(this::flush, Math.max(gatherMs, FLUSH_MS - sinceLastMs), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 flushQueued.set(false);
             }
