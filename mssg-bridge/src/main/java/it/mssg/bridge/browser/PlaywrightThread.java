@@ -24,7 +24,10 @@ final class PlaywrightThread {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Pump pump;
-    /** Set once a {@link WakingTransport} calls {@link #messagesArrived}: the thread sleeps until there is work. */
+    /**
+     * Set by {@link #wakeOnArrivals}: the thread then sleeps until there is a task, or {@link #messagesArrived} says
+     * the driver sent something.
+     */
     private volatile boolean wokenByArrivals;
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     private final Runnable dispatch = () -> {

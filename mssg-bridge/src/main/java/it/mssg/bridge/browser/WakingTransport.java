@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Calls made meanwhile read the same queue, so nothing is delivered twice or out of order.
  * <p>
  * Playwright has no public way to do this: {@link #install} replaces its connection's private transport field
- * (checked against the Playwright version in use by {@code WakingTransportIT}). Where that fails, the session keeps
+ * (checked against the Playwright version in use by {@code PageSessionWakeIT}). Where that fails, the session keeps
  * Playwright's own polling and says so in the log.
  */
 final class WakingTransport implements Transport {
