@@ -77,7 +77,7 @@ class QuietH2WriterTest {
         open("");
         MVStore store = store();
         assertThat(store.getAutoCommitDelay()).isEqualTo(500); // H2's default WRITE_DELAY
-        awaitWritten(store, 2_000);
+        awaitWritten(store, 10_000);
 
         assertThat(writer.look()).as("first look: not yet known to be quiet").isFalse();
         assertThat(writer.look()).as("no connection taken since: quiet").isTrue();
@@ -87,8 +87,8 @@ class QuietH2WriterTest {
             assertThat(store.getAutoCommitDelay()).as("set back before the connection is handed out").isEqualTo(500);
             s.execute("insert into note values (1, 'written within WRITE_DELAY')");
         }
-        // with the writer left asleep the commit would wait 20 s for it
-        awaitWritten(store, 1_500);
+        // the writer at 500 ms writes it within about 0.7 s; left asleep, it would not before 60 s (5 s: room for a slow host)
+        awaitWritten(store, 5_000);
         assertThat(store.hasUnsavedChanges()).as("the commit reached the file within WRITE_DELAY").isFalse();
         assertThat(writer.idle()).isFalse();
     }
