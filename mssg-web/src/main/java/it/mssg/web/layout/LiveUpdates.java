@@ -138,7 +138,7 @@ public class LiveUpdates implements DisposableBean {
         context.setVariable("done", done);
         context.setVariable("total", total);
         context.setVariable("percent", percent);
-        queue("progress-" + job, oneLine(templates.process("fragments/progress", Set.of("bar"), context)), GATHER_MS);
+        queue("progress-" + job, oneLine(templates.process("fragments/progress", Set.of("bar"), context)));
     }
 
     private String render(String template, String fragment, SessionChip chip) {
@@ -151,7 +151,7 @@ public class LiveUpdates implements DisposableBean {
     public void send(String name, String data) {
         String line = oneLine(data);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            queue(name, line, GATHER_MS);
+            queue(name, line);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -179,9 +179,10 @@ public class LiveUpdates implements DisposableBean {
         return data.replace("\r", "").replace("\n", " ");
     }
 
-    private void queue(String name, String line, long gatherMs) {
+    /** Queues an event not held for a commit (none open, or a progress bar): it waits {@link #GATHER_MS} for the rest of its burst. */
+    private void queue(String name, String line) {
         pending.put(name, line);
-        flushAfter(gatherMs);
+        flushAfter(GATHER_MS);
     }
 
     /** Flushes after {@code gatherMs}, and never sooner than {@link #FLUSH_MS} after the last flush. */
