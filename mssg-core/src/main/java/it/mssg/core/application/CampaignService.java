@@ -2,6 +2,7 @@ package it.mssg.core.application;
 
 import it.mssg.core.api.CampaignDraft;
 import it.mssg.core.api.CampaignDryRunView;
+import it.mssg.core.api.CampaignNeedsLicence;
 import it.mssg.core.api.CampaignProgressChanged;
 import it.mssg.core.api.CampaignState;
 import it.mssg.core.api.CampaignView;
@@ -24,8 +25,11 @@ import it.mssg.core.domain.sending.TemplateValues;
 import it.mssg.core.domain.sending.TextFingerprint;
 import it.mssg.core.store.CampaignStore;
 import it.mssg.core.store.OutboxStore;
+import it.mssg.core.spi.CampaignLicence;
 import it.mssg.core.store.SendingDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,11 +59,13 @@ class CampaignService implements Campaigns {
     private final TransactionTemplate tx;
     private final CoreClock clock;
     private final OutboxProperties properties;
+    private final ObjectProvider<CampaignLicence> licence;
     private final SendGovernor governor = new SendGovernor(new Random());
 
     CampaignService(CampaignStore campaigns, OutboxStore outbox, SendingDirectory directory, OutboxService outboxService,
                     GovernorSettingsService governorSettings, SendState sendState, SendSignal signal,
-                    ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, OutboxProperties properties) {
+                    ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, OutboxProperties properties,
+                    ObjectProvider<CampaignLicence> licence) {
         this.campaigns = campaigns;
         this.outbox = outbox;
         this.directory = directory;
@@ -71,6 +77,7 @@ class CampaignService implements Campaigns {
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.licence = licence;
     }
 
     @Override
@@ -173,8 +180,22 @@ class CampaignService implements Campaigns {
 
     @Override
     public CampaignView start(long id) {
-        CampaignView view = tx.execute(t -> {
-            CampaignStore.Row row = row(id);
+        CampaignView view;
+        try {
+            view = startLocked(id);
+        } catch (PessimisticLockingFailureException e) {
+            // H2 waits a second for the lock: another start of this campaign is still queueing its recipients
+            throw new ConflictException("state", "this campaign is being started right now; look again in a moment");
+        }
+        signal.changed();
+        publish(view);
+        return view;
+    }
+
+    private CampaignView startLocked(long id) {
+        return tx.execute(t -> {
+            // the row stays locked until this commits: a second start at the same moment waits, then finds it running
+            CampaignStore.Row row = campaigns.findForUpdate(id).orElseThrow(() -> new NotFoundException("campaign", id));
             CampaignState state = CampaignState.valueOf(row.state());
             if (state == CampaignState.RUNNING || state == CampaignState.PAUSED) {
                 return view(row); // started already: starting twice adds nobody
@@ -187,6 +208,10 @@ class CampaignService implements Campaigns {
                 throw new InvalidInputException("tagExpression", planned.plan().recipients().isEmpty()
                         ? "the tag expression selects nobody: nothing to send"
                         : "every selected contact is skipped (see the dry run): nothing to send");
+            }
+            CampaignLicence l = licence.getIfAvailable();
+            if (l != null && !l.allowsCampaignTo(planned.plan().toSend())) {
+                throw new CampaignNeedsLicence(planned.plan().toSend());
             }
             Instant now = clock.instant();
             for (CampaignPlan.PlannedRecipient p : planned.plan().recipients()) {
@@ -203,9 +228,6 @@ class CampaignService implements Campaigns {
             campaigns.started(id, planned.plan().skipped(), now);
             return view(row(id));
         });
-        signal.changed();
-        publish(view);
-        return view;
     }
 
     @Override

@@ -41,6 +41,11 @@ public class CampaignStore {
         return jdbc.query("select * from campaign where id = ?", ROW, id).stream().findFirst();
     }
 
+    /** The row, locked until the caller's transaction ends (a start racing another start waits for it). */
+    public Optional<Row> findForUpdate(long id) {
+        return jdbc.query("select * from campaign where id = ? for update", ROW, id).stream().findFirst();
+    }
+
     public List<Row> inState(String state) {
         return jdbc.query("select * from campaign where state = ? order by id", ROW, state);
     }

@@ -2,8 +2,10 @@ package it.mssg.core.application;
 
 import it.mssg.core.CoreIntegrationTest;
 import it.mssg.core.FakeWhatsApp;
+import it.mssg.core.SwitchableCampaignLicence;
 import it.mssg.core.api.CampaignDraft;
 import it.mssg.core.api.CampaignDryRunView;
+import it.mssg.core.api.CampaignNeedsLicence;
 import it.mssg.core.api.CampaignState;
 import it.mssg.core.api.CampaignView;
 import it.mssg.core.api.Campaigns;
@@ -43,6 +45,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +80,7 @@ class OutboxIT extends CoreIntegrationTest {
     @Autowired SendState sendState;
     @Autowired CoreClock coreClock;
     @Autowired FakeWhatsApp whatsapp;
+    @Autowired SwitchableCampaignLicence licence;
 
     MovableClock clock;
 
@@ -362,6 +371,50 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(whatsapp.sent()).hasSize(1);
         assertThat(campaigns.get(everyone.id()).cancelled()).isEqualTo(2);
         assertThat(campaigns.get(everyone.id()).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aCampaignBeyondTheLicenceQueuesNobodyHoweverItIsStarted() {
+        CampaignView everyone = campaigns.create(new CampaignDraft("Everyone", "", "Hi {{first_name|there}}"));
+        licence.limitTo(2);
+        try {
+            assertThatThrownBy(() -> campaigns.start(everyone.id())).isInstanceOf(CampaignNeedsLicence.class)
+                    .satisfies(e -> assertThat(((CampaignNeedsLicence) e).recipients()).isEqualTo(3));
+            assertThat(campaigns.get(everyone.id()).state()).isEqualTo(CampaignState.DRAFT);
+            assertThat(jdbc.queryForObject("select count(*) from outbox_entry", Integer.class)).isZero();
+            licence.limitTo(3);
+            assertThat(campaigns.start(everyone.id()).total()).isEqualTo(3);
+        } finally {
+            licence.unlimited();
+        }
+    }
+
+    @Test
+    void startingOneCampaignTwiceAtTheSameMomentQueuesEveryoneOnceAndFailsNeither() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            jdbc.update("insert into contact (wa_id, phone_e164, display_name, source, search_text, sort_name, created_at,"
+                    + " updated_at) values (?, ?, ?, 'MANUAL', 'x', 'x', current_timestamp, current_timestamp)",
+                    "39334" + (1_000_000 + i) + "@c.us", "+39334" + (1_000_000 + i), "Person " + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CampaignView draft = campaigns.create(new CampaignDraft("Round " + round, "", "Hi {{first_name|there}}"));
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<CampaignView> start = () -> {
+                    together.await();
+                    return campaigns.start(draft.id());
+                };
+                Future<CampaignView> first = pool.submit(start);
+                Future<CampaignView> second = pool.submit(start);
+                assertThat(first.get(30, TimeUnit.SECONDS).state()).isEqualTo(CampaignState.RUNNING);
+                assertThat(second.get(30, TimeUnit.SECONDS).state()).isEqualTo(CampaignState.RUNNING);
+                assertThat(jdbc.queryForObject("select count(*) from outbox_entry where campaign_id = ?", Integer.class,
+                        draft.id())).isEqualTo(203);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,8 +1,10 @@
 package it.mssg.web.api;
 
+import it.mssg.core.api.CampaignNeedsLicence;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.licensing.api.Entitlements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignNeedsLicence.class)
+    ProblemDetail licenceNeeded(CampaignNeedsLicence e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This campaign would go to "
+                + e.recipients() + " people. Without a licence, campaigns reach up to " + Entitlements.FREE_CAMPAIGN_RECIPIENTS
+                + "; nothing was queued.");
+        problem.setTitle("Licence needed");
+        problem.setProperty("recipients", e.recipients());
+        problem.setProperty("freeRecipients", Entitlements.FREE_CAMPAIGN_RECIPIENTS);
         return problem;
     }
 

@@ -2,6 +2,7 @@ package it.mssg.web.campaigns;
 
 import it.mssg.core.api.CampaignDraft;
 import it.mssg.core.api.CampaignDryRunView;
+import it.mssg.core.api.CampaignNeedsLicence;
 import it.mssg.core.api.CampaignState;
 import it.mssg.core.api.CampaignView;
 import it.mssg.core.api.Campaigns;
@@ -125,20 +126,20 @@ class CampaignsController {
 
     @PostMapping("/campaigns/{id}/start")
     String start(@PathVariable long id, HttpServletResponse response, Model model) {
-        int toSend = campaigns.dryRun(id).toSend();
-        if (!allowed(toSend)) {
+        try {
+            return act(id, () -> {
+                CampaignView started = campaigns.start(id);
+                return started.stateReason() != null
+                        ? "Started; it waits: " + started.stateReason()
+                        : "Started: " + started.total() + (started.total() == 1 ? " message" : " messages") + " queued.";
+            }, response, model);
+        } catch (CampaignNeedsLicence e) {
             // a notice that stays, with the way to the licence, instead of a toast that disappears
             model.addAttribute("campaign", campaigns.get(id));
-            model.addAttribute("licenceRecipients", toSend);
+            model.addAttribute("licenceRecipients", e.recipients());
             model.addAttribute("freeRecipients", Entitlements.FREE_CAMPAIGN_RECIPIENTS);
             return "campaign :: status";
         }
-        return act(id, () -> {
-            CampaignView started = campaigns.start(id);
-            return started.stateReason() != null
-                    ? "Started; it waits: " + started.stateReason()
-                    : "Started: " + started.total() + (started.total() == 1 ? " message" : " messages") + " queued.";
-        }, response, model);
     }
 
     @PostMapping("/campaigns/{id}/pause")

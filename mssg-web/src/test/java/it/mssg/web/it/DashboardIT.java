@@ -206,6 +206,27 @@ class DashboardIT {
         // QuietNioProtocolTest shows a let-go request is no longer checked)
     }
 
+    @Test
+    @Order(8)
+    void theApiCannotStartACampaignTheLicenceDoesNotCover() throws Exception {
+        HttpSession browser = loggedIn();
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < 51; i++) {
+            csv.append("+39 347 000 ").append(1000 + i).append(",Person ").append(i).append('\n');
+        }
+        HttpResponse<String> preview = browser.upload("/contacts/import", "many.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        browser.postForm(find(preview.body(), "hx-post=\"(/contacts/import/[^\"]+/commit)\""), "", true);
+        HttpResponse<String> created = bearerPost("/api/campaigns", "{\"name\":\"Everyone\",\"tagExpression\":\"\",\"template\":\"Hi\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = find(created.body(), "\"id\":(\\d+)");
+
+        HttpResponse<String> start = bearerPost("/api/campaigns/" + id + "/start", "");
+        assertThat(start.statusCode()).isEqualTo(403);
+        assertThat(start.body()).contains("Licence needed").contains("up to 50");
+        assertThat(bearer("/api/campaigns/" + id).body()).contains("\"state\":\"DRAFT\"");
+        assertThat(bearer("/api/campaigns/" + id + "/recipients").body()).contains("\"total\":0");
+    }
+
     private HttpSession loggedIn() throws Exception {
         HttpSession browser = new HttpSession(port);
         browser.get("/?token=" + token.value());
@@ -216,6 +237,12 @@ class DashboardIT {
     private HttpResponse<String> bearer(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> bearerPost(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token.value()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private String rawGet(String host) throws IOException {

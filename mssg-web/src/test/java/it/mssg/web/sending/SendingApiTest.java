@@ -1,6 +1,7 @@
 package it.mssg.web.sending;
 
 import it.mssg.core.api.CampaignDraft;
+import it.mssg.core.api.CampaignNeedsLicence;
 import it.mssg.core.api.CampaignState;
 import it.mssg.core.api.CampaignView;
 import it.mssg.core.api.Campaigns;
@@ -172,5 +173,16 @@ class SendingApiTest extends WebSliceTest {
         mvc.perform(post("/api/campaigns/4/pause").with(bearer()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("a FINISHED campaign cannot be paused"));
+    }
+
+    @Test
+    void aCampaignBeyondTheLicenceIsRefusedWithWhy() throws Exception {
+        when(campaigns.start(4)).thenThrow(new CampaignNeedsLicence(61));
+        mvc.perform(post("/api/campaigns/4/start").with(bearer()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Licence needed"))
+                .andExpect(jsonPath("$.recipients").value(61))
+                .andExpect(jsonPath("$.freeRecipients").value(50))
+                .andExpect(jsonPath("$.detail", containsString("would go to 61 people")));
     }
 }
