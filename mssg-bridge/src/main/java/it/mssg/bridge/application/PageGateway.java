@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends through the page: the recipient must exist on WhatsApp before anything is sent, "typing…" shows for
- * a time that grows with the text (waited here, not on the page's thread), then the text goes out without
- * marking the chat read and without link previews, and the server ack comes back.
+ * Sends through the page: the recipient must exist on WhatsApp (a group: be a chat the page knows) before
+ * anything is sent, "typing…" shows for a time that grows with the text (waited here, not on the page's thread),
+ * then the text goes out without marking the chat read and without link previews, and the server ack comes back.
  */
 public class PageGateway implements WhatsAppGateway {
 
@@ -33,11 +33,7 @@ public class PageGateway implements WhatsAppGateway {
         session.requireReady();
         SessionRuntime runtime = session.runtime();
         try {
-            Object exists = session.call("queryExists", text.recipientWaId());
-            if (exists == null) {
-                throw new RecipientNotOnWhatsApp(text.recipientWaId());
-            }
-            String chatId = PageData.text(exists);
+            String chatId = chatOf(text.recipientWaId());
             Duration typing = runtime.typing().forText(text.text());
             if (!typing.isZero()) {
                 session.call("composing", chatId, typing.toMillis());
@@ -60,5 +56,20 @@ public class PageGateway implements WhatsAppGateway {
         } catch (TimeoutException e) {
             throw new GatewayUnavailable("no answer from WhatsApp within " + runtime.sendTimeout(), e);
         }
+    }
+
+    /**
+     * The chat to send to, or {@link RecipientNotOnWhatsApp} before anything is sent. A person is looked up on
+     * WhatsApp ({@code queryExists} resolves phone numbers only, so it never finds a group); a group must be a
+     * chat the page already has: one that is not there (never joined, or gone from the list) cannot be sent to,
+     * and saying so is final, not a failure to retry.
+     */
+    private String chatOf(String recipient) throws RecipientNotOnWhatsApp, PageCallFailed {
+        boolean group = recipient.endsWith("@g.us");
+        Object chat = group ? session.call("knownChat", recipient) : session.call("queryExists", recipient);
+        if (chat == null) {
+            throw new RecipientNotOnWhatsApp(recipient);
+        }
+        return PageData.text(chat);
     }
 }

@@ -487,9 +487,23 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
     }
 
-    /** The page sends a text: it reaches the network, and acks follow (unless a fault holds them). */
+    /**
+     * A group chat this account has ({@code chatId} as {@code …@g.us}), else empty: as on WhatsApp, you can
+     * write only to groups you are in, and there is no phone number to look up.
+     */
+    public Optional<String> group(String chatId) {
+        synchronized (lock) {
+            Map<String, Object> chat = chatId == null ? null : chats.get(chatId);
+            return chat != null && Boolean.TRUE.equals(chat.get("isGroup")) ? Optional.of(chatId) : Optional.empty();
+        }
+    }
+
+    /**
+     * The page sends a text to a person or to a group it is in: it reaches the network, lands in that chat's
+     * history, and acks follow (unless a fault holds them).
+     */
     public Map<String, Object> send(String chatId, String text) {
-        Optional<String> recipient = exists(chatId);
+        Optional<String> recipient = chatId != null && chatId.endsWith("@g.us") ? group(chatId) : exists(chatId);
         if (recipient.isEmpty()) {
             throw new IllegalArgumentException("not on WhatsApp: " + chatId);
         }

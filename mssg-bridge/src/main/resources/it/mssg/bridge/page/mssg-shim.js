@@ -128,6 +128,12 @@
       var result = await WPP.contact.queryExists(id);
       return result ? widId(result.wid) : null;
     },
+    // A group is not a phone number, so queryExists never finds one: a group can be sent to only if it is a
+    // chat the page has. chat.get only looks in the page's own chats; chat.find would create a missing one.
+    knownChat: function (id) {
+      var found = WPP.chat.get(id);
+      return found ? widId(found.id) : null;
+    },
     composing: async function (chatId, ms) {
       await WPP.chat.markIsComposing(chatId, ms);
       return true;

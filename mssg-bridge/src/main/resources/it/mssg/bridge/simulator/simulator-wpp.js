@@ -339,6 +339,12 @@
       list: function () {
         return Promise.resolve(state.chats.map(chat));
       },
+      // like wa-js: synchronous, only the chats this page already has, undefined for any other id
+      get: function (chatId) {
+        var id = String(chatId && chatId._serialized || chatId);
+        var found = state.chats.filter(function (c) { return c.id._serialized === id; })[0];
+        return found ? chat(found) : undefined;
+      },
       getMessages: function (chatId, options) {
         checkOptions(options, {count: undefined, direction: undefined, id: undefined}, 'getMessages');
         var count = options && options.count ? options.count : 20;

@@ -77,12 +77,17 @@ final class BridgeHarness implements AutoCloseable {
         session.start();
         awaitState(SessionState.QR_REQUIRED, Duration.ofSeconds(60));
         assertEquals(200, post("/control/scan", Map.of()).statusCode());
+        awaitReady();
+        return this;
+    }
+
+    /** READY, and READY's own event heard too. */
+    void awaitReady() throws InterruptedException {
         awaitState(SessionState.READY, Duration.ofSeconds(60));
         // state changes reach listeners from another thread: wait for READY's own event too, so that a test
-        // counting the events from here on does not take this late one for a new READY
+        // looking at the events (or counting them from here on) does not miss it or take it for a new READY
         await(() -> !states.isEmpty() && states.get(states.size() - 1).state() == SessionState.READY, Duration.ofSeconds(10),
                 () -> "the READY event, states " + states);
-        return this;
     }
 
     void awaitState(SessionState state, Duration timeout) throws InterruptedException {

@@ -42,7 +42,7 @@ class SimulatorSessionIT {
             assertThat(qr.qrExpiresAt()).isAfter(qr.since());
 
             assertEquals(200, h.post("/control/scan", Map.of()).statusCode());
-            h.awaitState(SessionState.READY, Duration.ofSeconds(60));
+            h.awaitReady();
 
             assertThat(h.states).extracting(SessionStatus::state)
                     .containsSubsequence(SessionState.STARTING, SessionState.QR_REQUIRED, SessionState.SYNCING, SessionState.READY);
@@ -99,6 +99,41 @@ class SimulatorSessionIT {
             assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,
                     () -> h.gateway.send(new WhatsAppGateway.OutgoingText("393339999999@c.us", "hello")));
             assertThat((List<?>) h.getJson("/control/sent")).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplyInTheDemoGroupIsSentAndShowsUpInTheGroupsHistory() throws Exception {
+        String group = "120363000000000001@g.us";
+        try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
+            WhatsAppGateway.SendReceipt receipt = h.gateway.send(new WhatsAppGateway.OutgoingText(group, "Pizza at 8 then 🍕"));
+
+            assertThat(receipt.ack()).isGreaterThanOrEqualTo(1);
+            assertThat(receipt.waMessageId()).startsWith("true_" + group + "_");
+            List<?> sent = (List<?>) h.getJson("/control/sent");
+            assertThat(sent).singleElement().satisfies(s -> {
+                assertThat(((Map<?, ?>) s).get("to")).isEqualTo(group);
+                assertThat(((Map<?, ?>) s).get("body")).isEqualTo("Pizza at 8 then 🍕");
+            });
+            assertThat(h.network.messages(group, 1)).singleElement()
+                    .satisfies(m -> assertThat(m.get("body")).isEqualTo("Pizza at 8 then 🍕"));
+            // the dashboard's copy: the page reports the sent text as a message of the group chat
+            BridgeHarness.await(() -> h.inbound.messages.containsKey(receipt.waMessageId()), Duration.ofSeconds(5),
+                    () -> "the sent message " + receipt.waMessageId());
+            WaMessage mine = h.inbound.messages.get(receipt.waMessageId());
+            assertThat(mine.chatWaId()).isEqualTo(group);
+            assertThat(mine.fromMe()).isTrue();
+            assertThat(h.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGroupThePageDoesNotHaveIsNotOnWhatsApp() throws Exception {
+        try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
+            assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,
+                    () -> h.gateway.send(new WhatsAppGateway.OutgoingText("120363999999999999@g.us", "hello?")));
+            assertThat((List<?>) h.getJson("/control/sent")).isEmpty();
+            assertThat(h.violations()).isEmpty();
         }
     }
 

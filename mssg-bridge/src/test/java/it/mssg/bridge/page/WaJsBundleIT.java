@@ -22,7 +22,7 @@ class WaJsBundleIT {
 
     static final List<String> SUBSET = List.of("loader.onReady", "conn.isAuthenticated", "conn.isMainReady",
             "conn.getAuthCode", "conn.getMyUserId", "conn.logout", "on", "off", "contact.list", "contact.queryExists",
-            "chat.list", "chat.getMessages", "chat.markIsComposing", "chat.sendTextMessage", "labels.getAllLabels");
+            "chat.list", "chat.get", "chat.getMessages", "chat.markIsComposing", "chat.sendTextMessage", "labels.getAllLabels");
 
     @Test
     void theBundleOffersTheContractSubset() {

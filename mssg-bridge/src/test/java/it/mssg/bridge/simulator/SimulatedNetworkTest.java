@@ -125,6 +125,34 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    void aSendToAGroupYouAreInLandsInThatGroupAndAnUnknownGroupIsRefused() throws Exception {
+        SimulatedNetwork n = network();
+        String group = "120363000000000001@g.us";
+        long seq = (Long) n.hello(null).get("seq");
+        assertThat(n.exists(group)).as("a group is not a phone number").isEmpty();
+        assertThat(n.group(group)).contains(group);
+        assertThat(n.group("393330000002@c.us")).as("a person's chat is not a group").isEmpty();
+
+        String id = (String) n.send(group, "Pizza at 8?").get("id");
+
+        assertThat(id).startsWith("true_" + group + "_");
+        assertThat(n.messages(group, 1)).singleElement().satisfies(m -> {
+            assertThat(m.get("body")).isEqualTo("Pizza at 8?");
+            assertThat(m.get("to")).isEqualTo(SimulatedNetwork.wid(group));
+        });
+        assertThat(n.sent()).singleElement().satisfies(s -> assertThat(s.get("to")).isEqualTo(group));
+        // the page hears of it as of any message (acks may follow on the network's timer)
+        assertThat(n.events(seq, Duration.ZERO).get(0)).containsEntry("type", "message");
+
+        String unknown = "120363999999999999@g.us";
+        assertThat(n.group(unknown)).isEmpty();
+        assertThatThrownBy(() -> n.send(unknown, "hello?")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not on WhatsApp: " + unknown);
+        assertThat(n.messages(unknown, 10)).isEmpty();
+        assertThat(n.sent()).hasSize(1);
+    }
+
+    @Test
     void inDemoModeContactsWriteNowAndThenOnceLinked() throws Exception {
         SimulatedNetwork n = network();
         long seq = (Long) n.hello(null).get("seq");
