@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * A new or changed knowledge-base entry. The answer is a template: {@code {{first_name|there}}} inserts the
- * contact's first name or "there". Keywords are exact words or phrases (any language, case and accents ignored)
- * that choose this entry whatever the model says.
+ * contact's first name or "there"; the variables are core's ({@code first_name}, {@code name}, {@code phone},
+ * {@code field.<key>}). Keywords are exact words or phrases (any language, case and accents ignored)
+ * that choose this entry whatever the model says. The record checks each field by itself; the knowledge base
+ * also rejects an answer template with a mistake and an example question that another enabled entry has.
  *
  * @param language a short language tag such as {@code en} or {@code it}
  */

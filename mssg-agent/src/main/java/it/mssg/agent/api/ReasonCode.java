@@ -29,6 +29,11 @@ public enum ReasonCode {
     BELOW_THRESHOLD,
     /** The two best entries scored too close to tell apart. */
     AMBIGUOUS,
+    /**
+     * The chosen answer cannot be filled in completely: a variable without a value and without a fallback, or a
+     * template with a mistake (saved before templates were checked). Nothing half-filled goes out: a human answers.
+     */
+    ANSWER_UNUSABLE,
     /** AUTO decided to send but no outbox is connected to the agent. */
     NO_SENDER,
     /** The outbox refused the answer (e.g. the send governor's rules). */

@@ -6,6 +6,7 @@ import it.mssg.agent.api.KnowledgeEntryEdit;
 import it.mssg.agent.api.KnowledgeEntryView;
 import it.mssg.agent.api.MessageTest;
 import it.mssg.agent.api.MessageTestView;
+import it.mssg.agent.api.ReasonCode;
 import it.mssg.agent.domain.AgentSettings;
 import it.mssg.agent.domain.AnswerTemplate;
 import it.mssg.agent.domain.ContactState;
@@ -13,8 +14,11 @@ import it.mssg.agent.domain.KnowledgeMatch;
 import it.mssg.agent.domain.MessageFacts;
 import it.mssg.agent.domain.ReplyDecision;
 import it.mssg.agent.domain.ReplyPolicy;
+import it.mssg.agent.domain.SharedQuestions;
 import it.mssg.agent.matching.KnowledgeIndex;
 import it.mssg.agent.matching.MatchableEntry;
+import it.mssg.core.api.ConflictException;
+import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,7 +27,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,7 @@ class KnowledgeBaseService implements KnowledgeBase {
 
     @Override
     public KnowledgeEntryView create(KnowledgeEntryEdit edit) {
+        check(null, edit);
         KnowledgeEntryView created = store.create(edit, clock.instant());
         refresh(created);
         return created;
@@ -89,10 +93,26 @@ class KnowledgeBaseService implements KnowledgeBase {
 
     @Override
     public KnowledgeEntryView update(long id, KnowledgeEntryEdit edit) {
+        check(id, edit);
         KnowledgeEntryView updated = store.update(id, edit, clock.instant())
                 .orElseThrow(() -> new NotFoundException("knowledge entry", id));
         refresh(updated);
         return updated;
+    }
+
+    /**
+     * What the record cannot check by itself: an answer the agent could never send whole, and an example question
+     * that would tie with another entry's.
+     */
+    private void check(Long self, KnowledgeEntryEdit edit) {
+        AnswerTemplate.problem(edit.answerTemplate()).ifPresent(problem -> {
+            throw new InvalidInputException("answerTemplate", "the answer cannot be sent as written: " + problem);
+        });
+        SharedQuestions.first(self, edit.enabled(), edit.questions(), store.findAll()).ifPresent(clash -> {
+            throw new ConflictException("questions", "the example question \u201c" + clash.question()
+                    + "\u201d is already a question of the answer \u201c" + clash.other().title()
+                    + "\u201d: a message matching it would fit both equally and get no answer; keep it in one of them");
+        });
     }
 
     @Override
@@ -121,13 +141,22 @@ class KnowledgeBaseService implements KnowledgeBase {
                 .filter(m -> entries.containsKey(m.entryId()))
                 .map(m -> new MessageTestView.EntryScoreView(m.entryId(), entries.get(m.entryId()).title(), m.score(), m.keywordHit()))
                 .toList();
-        String preview = d.chosenEntryId() == null ? null
-                : AnswerTemplate.render(entries.get(d.chosenEntryId()).answerTemplate(), new HashMap<>());
+        String preview = null;
+        String problem = null;
+        if (d.chosenEntryId() != null) {
+            KnowledgeEntryView chosen = entries.get(d.chosenEntryId());
+            problem = AnswerTemplate.problem(chosen.answerTemplate())
+                    .map(p -> "\u201c" + chosen.title() + "\u201d cannot be sent as written: " + p).orElse(null);
+            // an answer saved before templates were checked: the agent would not send it, so neither does the test
+            if (problem != null) d = d.silencedBecause(ReasonCode.ANSWER_UNUSABLE);
+            else preview = AnswerTemplate.preview(chosen.answerTemplate());
+        }
         return new MessageTestView(top, d.outcome(), d.reason(), d.thresholdMet(), settings.threshold(),
-                settings.ambiguityMargin(), d.chosenEntryId(), preview, explain(d, settings, test.mode()));
+                settings.ambiguityMargin(), d.chosenEntryId(), preview, explain(d, settings, test.mode(), problem));
     }
 
-    static String explain(ReplyDecision d, AgentSettings s, AgentMode mode) {
+    /** @param answerProblem what is wrong with the chosen answer, for ANSWER_UNUSABLE */
+    static String explain(ReplyDecision d, AgentSettings s, AgentMode mode, String answerProblem) {
         String score = String.format(java.util.Locale.ROOT, "%.2f", d.topScore());
         return switch (d.reason()) {
             case MATCHED -> (mode == AgentMode.AUTO ? "Would send" : "Would suggest") + " this approved answer: best score "
@@ -137,6 +166,8 @@ class KnowledgeBaseService implements KnowledgeBase {
             case NO_KNOWLEDGE -> "Would stay silent: the knowledge base has no enabled entry.";
             case BELOW_THRESHOLD -> "Would stay silent: the best score " + score + " is below the threshold " + s.threshold() + ".";
             case AMBIGUOUS -> "Would stay silent: the two best entries are within " + s.ambiguityMargin() + " of each other.";
+            case ANSWER_UNUSABLE -> "Would stay silent and put the chat on the \"needs a human\" list: the answer "
+                    + answerProblem + ".";
             case MODE_OFF -> "The agent is off in this mode.";
             default -> "Would not answer: " + d.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".";
         };

@@ -144,6 +144,11 @@ class ReplyAgent {
             // every gate passed and only the scores are missing: say why the agent stayed silent
             decision = new ReplyDecision(ReplyOutcome.SILENCE, ReasonCode.MATCHING_FAILED, false, null, 0, 0);
         }
+        if (decision.chosenEntryId() != null && !fullyRendered(decision.chosenEntryId(), contact)) {
+            // neither sent nor offered half-filled ("Hi , …"): a variable without a value, or a template saved
+            // before templates were checked; the chat waits for a human instead
+            decision = decision.silencedBecause(ReasonCode.ANSWER_UNUSABLE);
+        }
 
         if (decision.outcome() == ReplyOutcome.SENT && !autoModeLicensed()) {
             // without a licence AUTO is SUGGEST: the same answer, offered to the human instead of sent
@@ -214,15 +219,23 @@ class ReplyAgent {
                 memory.lastManualReplyAt(), memory.answeredBurstAt(), state.repliesSince(contact.id(), midnight), burstStart);
     }
 
+    /** True unless the entry exists and its answer cannot be filled in completely for {@code contact}. */
+    private boolean fullyRendered(long entryId, ContactView contact) {
+        return knowledge.entry(entryId)
+                .map(e -> AnswerTemplate.render(e.answerTemplate(), AnswerVariables.of(contact)).ok())
+                .orElse(true); // a deleted entry: the sending step says so (NO_KNOWLEDGE)
+    }
+
     /** Hands the approved answer to the outbox; without one, or when it refuses, the answer is suppressed. */
     private ReplyDecision send(ReplyDecision decision, ChatView chat, ContactView contact, MessageView message, Instant now) {
         AgentReplySender outbox = sender.getIfAvailable();
         if (outbox == null) return decision.suppressedBecause(ReasonCode.NO_SENDER);
         Optional<KnowledgeEntryView> entry = knowledge.entry(decision.chosenEntryId());
         if (entry.isEmpty()) return decision.suppressedBecause(ReasonCode.NO_KNOWLEDGE);
-        String text = AnswerTemplate.render(entry.get().answerTemplate(), AnswerVariables.of(contact));
+        AnswerTemplate.Rendered answer = AnswerTemplate.render(entry.get().answerTemplate(), AnswerVariables.of(contact));
+        if (!answer.ok()) return decision.suppressedBecause(ReasonCode.ANSWER_UNUSABLE); // edited since the decision
         AgentReplySender.Result result = outbox.queue(new AgentReplySender.AutoReply(chat.id(), contact.id(), message.id(),
-                entry.get().id(), text));
+                entry.get().id(), answer.text()));
         return result == AgentReplySender.Result.QUEUED ? decision : decision.suppressedBecause(ReasonCode.SEND_REFUSED);
     }
 
@@ -237,7 +250,8 @@ class ReplyAgent {
         Map<String, String> variables = AnswerVariables.of(contact);
         List<String> context = matches.stream().limit(KnowledgeBaseService.TOP)
                 .flatMap(m -> knowledge.entry(m.entryId()).stream())
-                .map(e -> AnswerTemplate.render(e.answerTemplate(), variables)).toList();
+                .map(e -> AnswerTemplate.render(e.answerTemplate(), variables))
+                .filter(AnswerTemplate.Rendered::ok).map(AnswerTemplate.Rendered::text).toList();
         List<SuggestionView> all = new ArrayList<>(approved);
         Drafts.suggestion(writer, facts.text(), context, chat.id(), message.id(), now).ifPresent(all::add);
         return all;
@@ -250,9 +264,12 @@ class ReplyAgent {
         List<SuggestionView> result = new ArrayList<>();
         for (KnowledgeMatch m : matches) {
             if (m.entryId() != decision.chosenEntryId() && m.score() < settings.threshold()) continue;
-            knowledge.entry(m.entryId()).filter(KnowledgeEntryView::enabled).ifPresent(e -> result.add(new SuggestionView(
-                    chat.id(), message.id(), SuggestionView.Source.APPROVED_ANSWER, e.id(),
-                    AnswerTemplate.render(e.answerTemplate(), variables), m.score(), now)));
+            Optional<KnowledgeEntryView> entry = knowledge.entry(m.entryId()).filter(KnowledgeEntryView::enabled);
+            if (entry.isEmpty()) continue;
+            AnswerTemplate.Rendered answer = AnswerTemplate.render(entry.get().answerTemplate(), variables);
+            if (!answer.ok()) continue; // offered with one click: only answers that are whole
+            result.add(new SuggestionView(chat.id(), message.id(), SuggestionView.Source.APPROVED_ANSWER, entry.get().id(),
+                    answer.text(), m.score(), now));
         }
         return result;
     }

@@ -24,7 +24,12 @@ public record ReplyDecision(ReplyOutcome outcome, ReasonCode reason, boolean thr
 
     /** The chat should appear on the "needs a human" list. */
     public boolean needsHuman() {
-        return reason == ReasonCode.BLOCKED_TOPIC;
+        return reason == ReasonCode.BLOCKED_TOPIC || reason == ReasonCode.ANSWER_UNUSABLE;
+    }
+
+    /** The same scores, but the answering step turned the decision into SILENCE for {@code why}. */
+    public ReplyDecision silencedBecause(ReasonCode why) {
+        return new ReplyDecision(ReplyOutcome.SILENCE, why, thresholdMet, null, topScore, margin);
     }
 
     /** The same decision, but the sending step turned it into SUPPRESSED for {@code why}. */

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,24 +32,6 @@ class DomainRulesTest {
         } else {
             assertThat(kinds).contains(PersonalDataScanner.Kind.valueOf(expected));
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-            "Hi {{first_name|there}}, we open at 9.   ; Anna  ; Hi Anna, we open at 9.",
-            "Hi {{first_name|there}}, we open at 9.   ;       ; Hi there, we open at 9.",
-            "Hi {{ first_name }}!                     ;       ; Hi !",
-            "Costs {{price|$5}} for {{first_name}}    ; Bo    ; Costs $5 for Bo",
-            "No variables {{ but braces                ; Anna  ; No variables {{ but braces",
-    })
-    void rendersTemplates(String template, String firstName, String expected) {
-        Map<String, String> vars = firstName == null ? Map.of() : Map.of("first_name", firstName);
-        assertThat(AnswerTemplate.render(template, vars)).isEqualTo(expected);
-    }
-
-    @Test
-    void templateValuesWithDollarSignsAreTakenLiterally() {
-        assertThat(AnswerTemplate.render("{{first_name}}", Map.of("first_name", "$1 \\o/"))).isEqualTo("$1 \\o/");
     }
 
     @ParameterizedTest(name = "{0}")

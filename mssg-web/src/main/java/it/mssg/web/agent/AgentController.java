@@ -6,6 +6,7 @@ import it.mssg.agent.api.AgentRules;
 import it.mssg.agent.api.KnowledgeBase;
 import it.mssg.agent.api.KnowledgeEntryView;
 import it.mssg.agent.api.MessageTest;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactSearch;
@@ -115,7 +116,7 @@ class AgentController {
             knowledge.create(form.toEdit());
             return "redirect:/agent?done=added";
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setStatus(rejected(e));
             return page(model, form, e.getMessage(), SettingsForm.of(rules.settings()), null);
         }
     }
@@ -140,9 +141,14 @@ class AgentController {
             knowledge.update(id, form.toEdit());
             return "redirect:/agent?done=saved";
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setStatus(rejected(e));
             return entryPage(model, entry, form, e.getMessage());
         }
+    }
+
+    /** A question another answer already has is a conflict (409, as core's ConflictException says); the rest is 400. */
+    private static int rejected(InvalidInputException e) {
+        return (e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST).value();
     }
 
     /** Asked from a button with a confirmation (htmx); the page then reloads. */

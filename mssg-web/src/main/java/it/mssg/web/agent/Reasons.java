@@ -28,6 +28,7 @@ final class Reasons {
             case MATCHING_FAILED -> "The matching model is not available.";
             case BELOW_THRESHOLD -> "No answer was close enough.";
             case AMBIGUOUS -> "Two answers were too close to tell apart.";
+            case ANSWER_UNUSABLE -> "The matching answer could not be filled in completely (a missing value or a mistake in it).";
             case NO_SENDER -> "Automatic answers have no way out.";
             case SEND_REFUSED -> "The outbox refused the answer.";
             case AUTO_NOT_LICENSED -> "Automatic mode needs a licence: offered as a suggestion instead.";

@@ -12,7 +12,9 @@ import it.mssg.agent.api.MessageTest;
 import it.mssg.agent.api.MessageTestView;
 import it.mssg.agent.api.ReasonCode;
 import it.mssg.agent.api.ReplyOutcome;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagView;
@@ -121,6 +123,50 @@ class AgentControllerTest extends WebSliceTest {
                 .andExpect(content().string(containsString("give at least one example question or keyword")))
                 .andExpect(content().string(containsString("Kept &lt;answer&gt;")));
         verify(knowledge, never()).create(any());
+    }
+
+    @Test
+    void anAnswerWithATemplateMistakeComesBackWithWhatAndWhereAndWhatWasTyped() throws Exception {
+        when(knowledge.create(any())).thenThrow(new InvalidInputException("answerTemplate",
+                "the answer cannot be sent as written: line 1, column 4: unknown variable {{nickname}}: use first_name, "
+                        + "name, phone or field.<key>"));
+        mvc.perform(post("/agent/entries").with(owner()).with(csrf())
+                        .param("title", "Greeting").param("answerTemplate", "Hi {{nickname}} {unclosed")
+                        .param("enabled", "true").param("questions", "hello"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("line 1, column 4: unknown variable {{nickname}}: use first_name, "
+                        + "name, phone or field.&lt;key&gt;")))
+                .andExpect(content().string(containsString(">Hi {{nickname}} {unclosed</textarea>")))
+                .andExpect(content().string(containsString(">hello</textarea>")))
+                .andExpect(content().string(containsString("value=\"Greeting\"")));
+    }
+
+    @Test
+    void anEditWithAQuestionOfAnotherAnswerIsAConflictNamingItAndKeepsTheForm() throws Exception {
+        when(knowledge.update(org.mockito.ArgumentMatchers.eq(5L), any())).thenThrow(new ConflictException("questions",
+                "the example question \u201chello\u201d is already a question of the answer \u201cGreetings <old>\u201d"));
+        mvc.perform(post("/agent/entries/5").with(owner()).with(csrf()).param("title", "Hours")
+                        .param("answerTemplate", "We open at 10.").param("enabled", "true")
+                        .param("questions", "opening time\nhello"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("the answer \u201cGreetings &lt;old&gt;\u201d")))
+                .andExpect(content().string(containsString(">opening time\nhello</textarea>")))
+                .andExpect(content().string(containsString("action=\"/agent/entries/5\"")));
+    }
+
+    @Test
+    void theTestBoxSaysWhenTheMatchingAnswerCannotBeSent() throws Exception {
+        when(knowledge.test(new MessageTest("hello", AgentMode.AUTO))).thenReturn(new MessageTestView(
+                List.of(new MessageTestView.EntryScoreView(9, "Greeting", 1.0, false)), ReplyOutcome.SILENCE,
+                ReasonCode.ANSWER_UNUSABLE, true, 0.8, 0.02, null, null, "Would stay silent and put the chat on the "
+                + "\"needs a human\" list: the answer \u201cGreeting\u201d cannot be sent as written: line 1, column 4: "
+                + "unknown variable {{nickname}}."));
+        mvc.perform(post("/agent/test").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("text", "hello").param("mode", "AUTO"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ANSWER_UNUSABLE")))
+                .andExpect(content().string(containsString("unknown variable {{nickname}}")))
+                .andExpect(content().string(not(containsString("<blockquote"))));
     }
 
     @Test

@@ -87,4 +87,15 @@ class AgentInlineControllerTest extends WebSliceTest {
                 .andExpect(content().string(containsString("Nothing waits for you")));
         verify(needsHuman).clear(7);
     }
+
+    @Test
+    void aChatWhoseAnswerCouldNotBeFilledInSaysWhy() throws Exception {
+        when(needsHuman.list()).thenReturn(List.of(new NeedsHumanView(7, ReasonCode.ANSWER_UNUSABLE,
+                Instant.parse("2026-11-29T18:00:00Z"))));
+        when(chats.get(7)).thenReturn(new ChatView(7, "393330000003@c.us", "Giulia", false, 0, Instant.EPOCH, 2L));
+        mvc.perform(get("/agent/needs-human").with(owner()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/chats/7\"")))
+                .andExpect(content().string(containsString("could not be filled in completely")));
+    }
 }
