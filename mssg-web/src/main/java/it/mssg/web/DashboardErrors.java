@@ -4,12 +4,15 @@ import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -43,8 +46,28 @@ class DashboardErrors {
         log.debug("A live stream's page was closed");
     }
 
+    /** A form Tomcat would not read (too many fields, too large a body): the request's fault, said as such. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView unreadableForm(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        // Tomcat says 413 for too large a body, 400 for too many fields or a malformed one; the words cover all three
+        HttpStatus status = e.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value() ? HttpStatus.PAYLOAD_TOO_LARGE
+                : HttpStatus.BAD_REQUEST;
+        return page(request, response, status, "That did not work", "mssg could not read this form: it is more than mssg"
+                + " reads in one request (at most 1,000 fields and 2 MB of text), or malformed. Send less at a time.");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            // Spring's own refusals (a missing form field, a method the address does not take): not a fault of ours
+            log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return page(request, response, HttpStatus.valueOf(refused.getStatusCode().value()), "That did not work",
+                    e instanceof MissingServletRequestParameterException missing
+                            ? "The form is missing its field " + missing.getParameterName() + "."
+                            : "mssg could not read this request.");
+        }
         log.error("Dashboard request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return page(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "mssg could not finish this. Nothing was half-saved; the log has the details.");

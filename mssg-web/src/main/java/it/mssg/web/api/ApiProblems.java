@@ -5,6 +5,7 @@ import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
 import it.mssg.licensing.api.Entitlements;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +56,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Licence needed");
         problem.setProperty("recipients", e.recipients());
         problem.setProperty("freeRecipients", Entitlements.FREE_CAMPAIGN_RECIPIENTS);
+        return problem;
+    }
+
+    /** Tomcat would not read the parameters (too many, too large a body): the request's fault. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadableParameters(InvalidParameterException e) {
+        boolean tooLarge = e.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                "The request's parameters cannot be read: more than mssg reads in one request (at most 1,000 fields and"
+                        + " 2 MB of form data), or malformed.");
+        problem.setTitle("Invalid input");
         return problem;
     }
 

@@ -2,6 +2,7 @@ package it.mssg.web.contacts;
 
 import it.mssg.core.api.BulkTagging;
 import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.InvalidInputException;
@@ -103,12 +104,13 @@ class ContactsController {
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
                 HttpServletResponse response) throws IOException {
         ContactListState state = ContactListState.of(q, tag, null, 0);
+        ContactFilter filter = state.filter(); // checked before the download starts: a bad search is then still a page
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(csv.exportFileName(), StandardCharsets.UTF_8).build().toString());
         OutputStream out = response.getOutputStream();
-        csv.exportCsv(state.filter(), out);
+        csv.exportCsv(filter, out);
         out.flush();
     }
 

@@ -227,6 +227,30 @@ class DashboardIT {
         assertThat(bearer("/api/campaigns/" + id + "/recipients").body()).contains("\"total\":0");
     }
 
+    @Test
+    @Order(9)
+    void formsMssgCannotReadAreRefusedInWordsNotWithA500() throws Exception {
+        HttpSession browser = loggedIn();
+        String manyIds = "ids=1&".repeat(1_100) + "action=tag&tagId=1";
+        HttpResponse<String> tooMany = browser.postForm("/contacts/bulk", manyIds, true);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.headers().firstValue("HX-Trigger").orElse("")).contains("more than mssg reads in one request");
+        HttpResponse<String> tooLong = browser.postForm("/chats/1/reply", "text=" + "x".repeat(3 * 1024 * 1024), true);
+        assertThat(tooLong.statusCode()).isEqualTo(413);
+        assertThat(tooLong.headers().firstValue("HX-Trigger").orElse("")).contains("more than mssg reads in one request");
+        // the same with the token among the fields, as a plain form sends it: the security filter reads them first
+        HttpResponse<String> tooManyPlain = browser.postPlainForm("/contacts/bulk", manyIds);
+        assertThat(tooManyPlain.statusCode()).isIn(400, 403, 413);
+
+        HttpResponse<String> missing = browser.postForm("/contacts/bulk", "ids=1&tagId=1", true);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("HX-Trigger").orElse("")).contains("missing its field action");
+
+        HttpResponse<String> longSearch = browser.get("/contacts/export?q=" + "a".repeat(101));
+        assertThat(longSearch.statusCode()).isEqualTo(400);
+        assertThat(longSearch.body()).contains("longer than 100 characters");
+    }
+
     private HttpSession loggedIn() throws Exception {
         HttpSession browser = new HttpSession(port);
         browser.get("/?token=" + token.value());

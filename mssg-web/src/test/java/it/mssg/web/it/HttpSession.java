@@ -39,6 +39,12 @@ final class HttpSession {
         return send(builder.build());
     }
 
+    /** A form as a browser posts it without scripts: the CSRF token is one of its fields. */
+    HttpResponse<String> postPlainForm(String path, String form) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + csrf)).build());
+    }
+
     HttpResponse<String> upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
         String boundary = "----mssg" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
