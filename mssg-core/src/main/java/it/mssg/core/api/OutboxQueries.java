@@ -16,4 +16,10 @@ public interface OutboxQueries {
 
     /** What is left today under each cap: the send budget chart on Home. */
     SendBudgetView budget();
+
+    /**
+     * The zone the user's times are in: quiet hours, daily caps, and a time picked to send later
+     * ({@code mssg.outbox.time-zone}, else this machine's).
+     */
+    java.time.ZoneId timeZone();
 }

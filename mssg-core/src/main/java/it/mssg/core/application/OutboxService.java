@@ -28,6 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import java.util.function.Supplier;
  */
 @Service
 class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
+
+    /** Further ahead is a typo (year 9999), not a plan; the entry would sit in the queue forever. */
+    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
 
     private final OutboxStore store;
     private final SendingDirectory directory;
@@ -72,6 +76,9 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     @Override
     public OutboxEntryView send(SendCommand command) {
         InvalidInputException.require(command != null, null, "the message is missing");
+        InvalidInputException.require(command.notBefore() == null
+                        || !command.notBefore().isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD)), "notBefore",
+                "a message can be scheduled at most a year ahead");
         // drawn once: the entry is addressed again after a lost race, and must come out with the same key
         String logicalId = command.clientKey() != null ? command.clientKey() : UUID.randomUUID().toString();
         return view(enqueue(() -> entry(command, logicalId)));
@@ -117,7 +124,7 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
                 Addressed a = addressed.get();
                 OutboxStore.Row existing = store.findByKey(a.entry().key()).orElse(null);
                 if (existing != null) {
-                    return new Enqueued(existing, false);
+                    return new Enqueued(sameMessage(existing, a.entry()), false);
                 }
                 Instant now = clock.instant();
                 OutboxStore.Row row = a.recipientName() != null ? store.insertKnown(a.entry(), a.recipientName(), now)
@@ -126,7 +133,10 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
             });
         } catch (DuplicateKeyException raced) {
             // another caller inserted the same key between the look-up and the insert: a new transaction reads it
-            return tx.execute(t -> store.findByKey(addressed.get().entry().key()).orElseThrow());
+            return tx.execute(t -> {
+                Addressed a = addressed.get();
+                return sameMessage(store.findByKey(a.entry().key()).orElseThrow(), a.entry());
+            });
         }
         if (!result.created()) {
             return result.row();
@@ -138,6 +148,18 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     }
 
     private record Enqueued(OutboxStore.Row row, boolean created) {
+    }
+
+    /**
+     * A repeated key is a retry of the same message and gets the stored entry back. The same key with another text
+     * is refused: answering with the old entry would tell the caller its new text was queued when it was not.
+     */
+    private static OutboxStore.Row sameMessage(OutboxStore.Row stored, OutboxStore.NewEntry asked) {
+        if (!stored.body().equals(asked.body())) {
+            throw new ConflictException("idempotencyKey", "this key was already used for another message (outbox entry "
+                    + stored.id() + "); a new message needs a new key");
+        }
+        return stored;
     }
 
     static OutboxEntryChanged changed(OutboxStore.Row row) {
@@ -181,6 +203,11 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
                     counts.getOrDefault(OutboxEntryState.QUEUED, 0L), counts.getOrDefault(OutboxEntryState.UNCERTAIN, 0L),
                     store.sentSince(dayStart));
         });
+    }
+
+    @Override
+    public java.time.ZoneId timeZone() {
+        return properties.zone();
     }
 
     @Override

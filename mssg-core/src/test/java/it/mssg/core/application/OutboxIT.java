@@ -160,6 +160,9 @@ class OutboxIT extends CoreIntegrationTest {
         OutboxEntryView first = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1"));
         OutboxEntryView second = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Ciao Anna", "click-1"));
         assertThat(second.id()).isEqualTo(first.id());
+        // the same key with another text is not a retry: refused, rather than answered with the old entry
+        assertThatThrownBy(() -> sendMessages.send(SendCommand.reply(contact(ANNA), null, "Another text", "click-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already used for another message");
         assertThat(outbox.list(null, null, Paging.first(10)).total()).isEqualTo(1);
 
         runUntilIdle();
@@ -186,6 +189,11 @@ class OutboxIT extends CoreIntegrationTest {
     void badInputIsRefusedWithAReason() {
         assertThatThrownBy(() -> SendCommand.reply(contact(ANNA), null, "   ", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> SendCommand.reply(contact(ANNA), null, "\u200B", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> sendMessages.send(SendCommand.scheduled(contact(ANNA), null, "see you",
+                clock.instant().plus(Duration.ofDays(400)), null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most a year ahead");
         assertThatThrownBy(() -> SendCommand.reply(contact(ANNA), null, "x".repeat(65_536), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("longer than 4096");
         assertThatThrownBy(() -> SendCommand.reply(null, null, "hi", null)).isInstanceOf(InvalidInputException.class);
@@ -197,6 +205,9 @@ class OutboxIT extends CoreIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown variable");
         assertThatThrownBy(() -> new CampaignDraft("c", "vip -vip", "Hi")).isInstanceOf(InvalidInputException.class);
         assertThat(outbox.list(null, null, Paging.first(10)).total()).isZero();
+        // within the year is fine
+        assertThat(sendMessages.send(SendCommand.scheduled(contact(ANNA), null, "see you",
+                clock.instant().plus(Duration.ofDays(300)), null)).state()).isEqualTo(OutboxState.QUEUED);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +65,7 @@ class ReplyBoxController {
         ChatView chat = chats.get(id);
         model.addAttribute("chat", chat);
         model.addAttribute("entries", entriesOf(chat));
+        model.addAttribute("zone", outbox.timeZone());
         return "fragments/quick-reply-box :: entries";
     }
 
@@ -169,8 +169,8 @@ class ReplyBoxController {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("at", "mssg cannot read the time “" + at + "”: use the date and time picker.");
         }
-        // the dashboard runs on the user's own machine, so its zone is the user's zone
-        Instant moment = local.atZone(ZoneId.systemDefault()).toInstant();
+        // the zone of quiet hours and daily caps (mssg.outbox.time-zone, else this machine's), so 10:00 means the same to all
+        Instant moment = local.atZone(outbox.timeZone()).toInstant();
         InvalidInputException.require(moment.isAfter(clock.instant()), "at",
                 "That time has passed. Pick a time in the future, or send it now.");
         return moment;
@@ -179,6 +179,7 @@ class ReplyBoxController {
     private String fill(ChatView chat, String clientKey, Model model) {
         model.addAttribute("chat", chat);
         model.addAttribute("entries", entriesOf(chat));
+        model.addAttribute("zone", outbox.timeZone());
         model.addAttribute("clientKey", clientKey == null || clientKey.isBlank() ? UUID.randomUUID().toString() : clientKey);
         model.addAttribute("openReminders", chat.contactId() == null ? List.of() : reminders.openFor(chat.contactId()));
         if (!model.containsAttribute("typed")) {

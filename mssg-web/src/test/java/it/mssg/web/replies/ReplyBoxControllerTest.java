@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,8 @@ class ReplyBoxControllerTest extends WebSliceTest {
     void data() {
         when(chats.get(7)).thenReturn(new ChatView(7, "393331112222@c.us", "Anna", false, 0, NOW, 3L));
         when(chats.get(8)).thenReturn(new ChatView(8, "123@g.us", "Family", true, 0, NOW, null));
+        // the outbox's zone, deliberately not this machine's (tests run in UTC)
+        when(outbox.timeZone()).thenReturn(ZoneId.of("Europe/Rome"));
         when(outbox.recentForContact(3)).thenReturn(List.of(
                 entry(1, OutboxState.READ, null, null, "hello <b>there</b>"),
                 entry(2, OutboxState.BLOCKED, "QUIET_HOURS", "It is quiet hours until 08:00", "later")));
@@ -147,7 +150,8 @@ class ReplyBoxControllerTest extends WebSliceTest {
                 .andExpect(header().string("HX-Trigger", containsString("Scheduled")));
         ArgumentCaptor<SendCommand> sent = ArgumentCaptor.forClass(SendCommand.class);
         verify(sender).send(sent.capture());
-        assertThat(sent.getValue().notBefore()).isAfter(Instant.parse("2998-12-31T00:00:00Z"));
+        // 09:30 in the outbox's zone (Rome, UTC+1 in January), not in this machine's
+        assertThat(sent.getValue().notBefore()).isEqualTo(Instant.parse("2999-01-01T08:30:00Z"));
 
         mvc.perform(post("/chats/7/reply").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
                         .param("text", "too late").param("when", "later").param("at", "2001-01-01T09:30"))

@@ -98,7 +98,7 @@ public final class MessageTemplate {
             return RenderResult.failed(RenderResult.Failure.MISSING_VALUE, missing);
         }
         String text = out.toString().replaceAll(" {2,}", " ").strip();
-        if (text.isEmpty()) {
+        if (RenderResult.showsNothing(text)) {
             return RenderResult.failed(RenderResult.Failure.EMPTY_TEXT, null);
         }
         if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {

@@ -29,13 +29,24 @@ public record RenderResult(String text, Failure failure, String variable) {
      */
     public static RenderResult plain(String text) {
         String stripped = text == null ? "" : text.strip();
-        if (stripped.isEmpty()) {
+        if (showsNothing(stripped)) {
             return failed(Failure.EMPTY_TEXT, null);
         }
         if (stripped.codePointCount(0, stripped.length()) > MessageTemplate.MAX_TEXT_LENGTH) {
             return failed(Failure.TOO_LONG, null);
         }
         return rendered(stripped);
+    }
+
+    /**
+     * Whether a text would arrive as an empty-looking message: nothing but white space, invisible format characters
+     * (zero-width space and joiners, word joiner, byte order mark), controls, or the blank letters that pass for
+     * text (Hangul fillers, the blank Braille pattern).
+     */
+    static boolean showsNothing(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c)
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800);
     }
 
     static RenderResult rendered(String text) {

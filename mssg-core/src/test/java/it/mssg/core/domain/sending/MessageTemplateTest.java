@@ -212,6 +212,14 @@ class MessageTemplateTest {
             "'  Hello {there} ',  Hello {there}",
             "'',                  EMPTY_TEXT",
             "'  \n\t ',          EMPTY_TEXT",
+            // invisible characters only: the message would arrive looking empty
+            "'\u200B',            EMPTY_TEXT",
+            "' \u200C\u200D\u2060\uFEFF ', EMPTY_TEXT",
+            "'\u00A0\u3000\u202F', EMPTY_TEXT",
+            "'\u3164\u2800\u115F', EMPTY_TEXT",
+            "'\u200Bok\u200B',    \u200Bok\u200B",
+            "'👍',                 👍",
+            "'👨\u200D👩',          👨\u200D👩",
     })
     void plainTextsAreCheckedButNotParsed(String text, String expected) {
         RenderResult result = RenderResult.plain(text);
@@ -224,6 +232,12 @@ class MessageTemplateTest {
         assertThat(RenderResult.plain("x".repeat(64 * 1024)).failure()).isEqualTo(RenderResult.Failure.TOO_LONG);
         assertThat(RenderResult.plain("x".repeat(MessageTemplate.MAX_TEXT_LENGTH)).ok()).isTrue();
         assertThat(RenderResult.plain(null).failure()).isEqualTo(RenderResult.Failure.EMPTY_TEXT);
+    }
+
+    @Test
+    void aTemplateThatRendersToInvisibleCharactersOnlyIsRefused() {
+        assertThat(MessageTemplate.parse("\u200B{{first_name|}}\u2060").render(NOBODY, "a").failure())
+                .isEqualTo(RenderResult.Failure.EMPTY_TEXT);
     }
 
     @Test
