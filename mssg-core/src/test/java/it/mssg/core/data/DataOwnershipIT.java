@@ -233,8 +233,15 @@ class DataOwnershipIT {
             restored.close();
         }
 
-        // a restore over an existing database keeps the old file beside it
-        ConfigurableApplicationContext again = DataContexts.start(dir, TestDatabase.fresh(dir), "--mssg.restore=" + kept);
+        // the setting left in place: the next start does not restore the same file again
+        DataContexts.start(dir, TestDatabase.fresh(dir), "--mssg.restore=" + kept).close();
+        try (Stream<Path> db = Files.list(dir.resolve("db"))) {
+            assertThat(db.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("mssg.mv.db.before-restore-"));
+        }
+
+        // a restore over an existing database keeps the old file beside it (a copy of the backup is a new restore)
+        Path copy = Files.copy(kept, temp.resolve("copy-" + backup.fileName()));
+        ConfigurableApplicationContext again = DataContexts.start(dir, TestDatabase.fresh(dir), "--mssg.restore=" + copy);
         again.close();
         try (Stream<Path> db = Files.list(dir.resolve("db"))) {
             assertThat(db.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("mssg.mv.db.before-restore-"));
@@ -282,6 +289,14 @@ class DataOwnershipIT {
                 .hasStackTraceContaining("is not a zip file");
         assertThatThrownBy(() -> DataContexts.start(dir, TestDatabase.fresh(dir), "--mssg.restore=" + temp.resolve("missing.zip")))
                 .hasStackTraceContaining("no backup file at");
+        Path junk = temp.resolve("junk.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(junk))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("mssg.mv.db"));
+            z.write("junk".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            z.closeEntry();
+        }
+        assertThatThrownBy(() -> DataContexts.start(dir, TestDatabase.fresh(dir), "--mssg.restore=" + junk))
+                .hasStackTraceContaining("holds no database mssg can use");
         ConfigurableApplicationContext after = DataContexts.start(dir);
         try {
             assertThat(counts(after)).isEqualTo(before);
