@@ -1,5 +1,6 @@
 package it.mssg.core.application;
 
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactsImported;
@@ -20,6 +21,8 @@ import it.mssg.core.domain.csv.ParsedRow;
 import it.mssg.core.store.ExportStore;
 import it.mssg.core.store.ImportStore;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,6 +99,11 @@ class ContactImportService implements ContactImport {
             events.publishEvent(new ContactsImported(previewId, o.created(), o.merged()));
             return new ImportResultView(previewId, o.created(), o.merged(), skipped, o.tagsCreated(),
                     (System.nanoTime() - started) / 1_000_000);
+        } catch (TransientDataAccessException | DuplicateKeyException e) {
+            // a lock another writer held too long, or a number it stored first: nothing of the file was written
+            previews.putBack(p);
+            throw new ConflictException(null, "Another import or the WhatsApp sync was writing contacts at the same time,"
+                    + " so nothing of this file was imported. Import it again: numbers stored meanwhile count as already there.");
         } catch (RuntimeException e) {
             previews.putBack(p);
             throw e;
