@@ -17,4 +17,7 @@ public interface Backups {
 
     /** Newest first. */
     List<BackupView> list();
+
+    /** How many backups stay ({@code mssg.data.backups-kept}); older ones are deleted. */
+    int kept();
 }

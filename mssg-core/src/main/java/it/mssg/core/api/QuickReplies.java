@@ -15,6 +15,9 @@ public interface QuickReplies {
 
     void delete(long id);
 
-    /** The quick reply as {@code contactId} would get it. @throws InvalidInputException a value is missing */
-    String render(long id, long contactId);
+    /**
+     * The quick reply as {@code contactId} would get it; with no contact (a group chat) only the fallbacks fill it in.
+     * @throws InvalidInputException a value is missing
+     */
+    String render(long id, Long contactId);
 }

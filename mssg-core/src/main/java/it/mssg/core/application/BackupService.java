@@ -75,6 +75,11 @@ class BackupService implements Backups, SmartLifecycle {
     }
 
     @Override
+    public int kept() {
+        return properties.backupsKept();
+    }
+
+    @Override
     public List<BackupView> list() {
         if (folder == null || !Files.isDirectory(folder.backups())) return List.of();
         try (Stream<Path> files = Files.list(folder.backups())) {

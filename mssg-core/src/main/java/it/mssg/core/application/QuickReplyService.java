@@ -11,6 +11,7 @@ import it.mssg.core.api.TemplateView;
 import it.mssg.core.domain.sending.MessageTemplate;
 import it.mssg.core.domain.sending.RenderResult;
 import it.mssg.core.domain.sending.TemplateException;
+import it.mssg.core.domain.sending.TemplateValues;
 import it.mssg.core.store.SendingDirectory;
 import it.mssg.core.store.SnippetStore;
 import it.mssg.core.store.SnippetStore.Kind;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Quick replies: snippets in template syntax offered after / in the reply box, rendered for the contact. */
@@ -79,9 +81,16 @@ class QuickReplyService implements QuickReplies {
     }
 
     @Override
-    public String render(long id, long contactId) {
+    public String render(long id, Long contactId) {
         return tx.execute(t -> {
             SnippetStore.Row row = find(Kind.QUICK_REPLY, id);
+            if (contactId == null) {
+                // a group: no one person's values, so a variable without a fallback cannot be filled in
+                RenderResult result = TemplateService.parse(row.body())
+                        .render(new TemplateValues(null, null, null, Map.of()), "group-" + id);
+                InvalidInputException.require(result.ok(), "contactId", "in a group chat, " + result.message());
+                return result.text();
+            }
             SendingDirectory.Recipient r = directory.contact(contactId)
                     .orElseThrow(() -> new NotFoundException("contact", contactId));
             String key = r.recipientWaId() != null ? r.recipientWaId() : "contact-" + r.contactId();

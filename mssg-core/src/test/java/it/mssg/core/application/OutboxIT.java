@@ -443,6 +443,11 @@ class OutboxIT extends CoreIntegrationTest {
         var quick = quickReplies.create("/addr", "{{first_name|Hi}}, we are at Via Roma 1");
         assertThat(quickReplies.list("ad")).extracting(q -> q.shortcut()).containsExactly("addr");
         assertThat(quickReplies.render(quick.id(), carla)).isEqualTo("Hi, we are at Via Roma 1");
+        // a group chat has no contact: fallbacks fill it in, a variable without one is said, never sent as {{…}}
+        assertThat(quickReplies.render(quick.id(), null)).isEqualTo("Hi, we are at Via Roma 1");
+        var personal = quickReplies.create("/hello", "Hello {{first_name}}");
+        assertThatThrownBy(() -> quickReplies.render(personal.id(), null)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("in a group chat, no value for {{first_name}} and no fallback");
 
         var reminder = reminders.remind(anna, 2, "offer");
         assertThat(reminders.due()).isEmpty();

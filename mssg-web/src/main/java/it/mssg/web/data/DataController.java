@@ -34,6 +34,7 @@ class DataController {
     String show(Model model) {
         model.addAttribute("backupsSupported", backups.supported());
         model.addAttribute("backups", backups.list());
+        model.addAttribute("backupsKept", backups.kept());
         model.addAttribute("confirmation", DataOwnership.CONFIRMATION);
         return "data";
     }

@@ -147,10 +147,7 @@ class ReplyBoxController {
     }
 
     private Suggestion suggestion(QuickReplyView reply, ChatView chat) {
-        if (chat.contactId() == null) {
-            return new Suggestion(reply.shortcut(), reply.body(), null);
-        }
-        try {
+        try { // a group chat has no contact: the reply is filled in from its fallbacks, never sent with {{…}} in it
             return new Suggestion(reply.shortcut(), quickReplies.render(reply.id(), chat.contactId()), null);
         } catch (InvalidInputException e) {
             return new Suggestion(reply.shortcut(), null, e.getMessage());

@@ -49,6 +49,7 @@ class DataControllerTest extends WebSliceTest {
     @BeforeEach
     void data() {
         when(backups.supported()).thenReturn(true);
+        when(backups.kept()).thenReturn(5);
         when(backups.list()).thenReturn(List.of(new BackupView("mssg-backup-20261129T193000Z.zip",
                 "/home/anna/.mssg/backups/mssg-backup-20261129T193000Z.zip", 40960, Instant.parse("2026-11-29T19:30:00Z"))));
     }
@@ -60,6 +61,7 @@ class DataControllerTest extends WebSliceTest {
                 .andExpect(content().string(containsString("/settings/data/export")))
                 .andExpect(content().string(containsString("/home/anna/.mssg/backups/mssg-backup-20261129T193000Z.zip")))
                 .andExpect(content().string(containsString("40 KB")))
+                .andExpect(content().string(containsString("the newest <span>5</span> are kept")))
                 .andExpect(content().string(containsString("pattern=\"DELETE\"")))
                 .andExpect(content().string(containsString("--mssg.restore=")));
         when(backups.supported()).thenReturn(false);

@@ -175,8 +175,8 @@ class ReplyBoxControllerTest extends WebSliceTest {
     void quickRepliesAreOfferedOnSlashFilledInForTheContact() throws Exception {
         when(quickReplies.list("ho")).thenReturn(List.of(new QuickReplyView(1, "hours", "Open 9-18, {{first_name}}", NOW),
                 new QuickReplyView(2, "home", "At {{field.address}}", NOW)));
-        when(quickReplies.render(1, 3)).thenReturn("Open 9-18, Anna");
-        when(quickReplies.render(2, 3)).thenThrow(new InvalidInputException("field.address", "no value for field.address"));
+        when(quickReplies.render(1, 3L)).thenReturn("Open 9-18, Anna");
+        when(quickReplies.render(2, 3L)).thenThrow(new InvalidInputException("field.address", "no value for field.address"));
         mvc.perform(get("/chats/7/quick-replies").with(owner()).header("HX-Request", "true").param("text", "/ho"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-quick-reply=\"Open 9-18, Anna\"")))
@@ -185,6 +185,20 @@ class ReplyBoxControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-quick-reply"))));
         verify(quickReplies, times(1)).list(any());
+    }
+
+    @Test
+    void inAGroupQuickRepliesAreFilledInFromTheirFallbacksNotOfferedRaw() throws Exception {
+        when(quickReplies.list("ho")).thenReturn(List.of(new QuickReplyView(1, "hours", "Open 9-18, {{first_name|all}}", NOW),
+                new QuickReplyView(2, "hello", "Hello {{first_name}}", NOW)));
+        when(quickReplies.render(1, null)).thenReturn("Open 9-18, all");
+        when(quickReplies.render(2, null)).thenThrow(new InvalidInputException("contactId",
+                "in a group chat, no value for {{first_name}} and no fallback"));
+        mvc.perform(get("/chats/8/quick-replies").with(owner()).header("HX-Request", "true").param("text", "/ho"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-quick-reply=\"Open 9-18, all\"")))
+                .andExpect(content().string(containsString("/hello: in a group chat, no value for {{first_name}}")))
+                .andExpect(content().string(not(containsString("data-quick-reply=\"Hello {{first_name}}"))));
     }
 
     @Test
