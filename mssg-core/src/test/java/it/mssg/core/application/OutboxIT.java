@@ -461,7 +461,7 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(defaults.perHour()).isEqualTo(GovernorSettings.defaults().perHour());
         assertThatThrownBy(() -> governor.update(new GovernorSettingsView(3, 9, 20, 60, 45, 150, 100, 10, 200, true,
                 null, null, 60, 24, 20, 3, 24, 20))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("caps must grow");
+                .hasMessageContaining("a longer window must allow at least as many");
     }
 
     @Test
@@ -475,9 +475,14 @@ class OutboxIT extends CoreIntegrationTest {
             assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, BRUNO)).isTrue();
             assertThat(jdbc.queryForObject("select opted_out_at from contact where wa_id = ?", java.time.OffsetDateTime.class, BRUNO))
                     .isNotNull();
-            inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_K2", ANNA, null, false, "stop", "chat",
+            // a default keyword the edited list dropped no longer opts out…
+            inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_K2", ANNA, null, false, "arrêt", "chat",
                     clock.instant(), 0)));
             assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, ANNA)).isFalse();
+            // …but STOP always does
+            inbound.messagesReceived(List.of(new WaMessage("false_" + CARLA + "_K3", CARLA, null, false, "STOP", "chat",
+                    clock.instant(), 0)));
+            assertThat(jdbc.queryForObject("select opted_out from contact where wa_id = ?", Boolean.class, CARLA)).isTrue();
         } finally {
             assertThat(governor.updateOptOutKeywords(List.of())).contains("STOP");
         }

@@ -46,21 +46,25 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
         Objects.requireNonNull(duplicateWindow, "duplicateWindow");
         Objects.requireNonNull(conversationWindow, "conversationWindow");
         if (perMinute < 1 || perHour < 1 || perDay < 1 || coldPerDay < 0) {
-            throw new IllegalArgumentException("caps must be at least 1 (cold budget at least 0): " + perMinute
-                    + "/min, " + perHour + "/h, " + perDay + "/day, " + coldPerDay + " cold/day");
+            throw new IllegalArgumentException("messages a minute, an hour and a day must each be at least 1, and first"
+                    + " messages to new contacts a day at least 0 (you set " + perMinute + " a minute, " + perHour
+                    + " an hour, " + perDay + " a day, " + coldPerDay + " new a day); to send nothing for a while,"
+                    + " pause sending instead");
         }
         if (perMinute > perHour || perHour > perDay) {
-            throw new IllegalArgumentException("caps must grow with their window: " + perMinute + "/min, "
-                    + perHour + "/h, " + perDay + "/day");
+            throw new IllegalArgumentException("a longer window must allow at least as many messages as a shorter one"
+                    + " (you set " + perMinute + " a minute, " + perHour + " an hour, " + perDay + " a day)");
         }
         if (failuresBeforePause < 1) {
-            throw new IllegalArgumentException("failuresBeforePause must be at least 1: " + failuresBeforePause);
+            throw new IllegalArgumentException("failed sends before sending pauses must be at least 1 (you set "
+                    + failuresBeforePause + ")");
         }
         if (replyReservePercent < 0 || replyReservePercent > 50) {
-            throw new IllegalArgumentException("replyReservePercent must be 0-50: " + replyReservePercent);
+            throw new IllegalArgumentException("the share of the daily cap kept for replies must be 0 to 50 % (you set "
+                    + replyReservePercent + ")");
         }
         if (recipientGap.isNegative() || duplicateWindow.isNegative() || conversationWindow.isNegative()) {
-            throw new IllegalArgumentException("durations must not be negative");
+            throw new IllegalArgumentException("times must not be negative");
         }
     }
 

@@ -31,6 +31,15 @@ public final class OptOutKeywords {
             "DISISCRIVI", "DISISCRIVIMI", "CANCELLAMI",
             "AFMELDEN");
 
+    /**
+     * Always opt out, whatever the edited list says: the words people are told to send everywhere. A list that
+     * dropped them would leave a contact with no way out, and a number that ignores STOP is soon reported.
+     */
+    public static final List<String> ALWAYS = List.of("STOP", "UNSUBSCRIBE");
+
+    /** Shorter keywords ("ok", "no") are everyday replies: anyone answering with one would be opted out. */
+    static final int MIN_KEYWORD_LENGTH = 3;
+
     private final List<String> keywords;
     private final Set<String> normalised;
 
@@ -54,6 +63,10 @@ public final class OptOutKeywords {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("opt-out keyword \"" + keyword + "\" has no letters or digits");
             }
+            if (key.length() < MIN_KEYWORD_LENGTH) {
+                throw new IllegalArgumentException("opt-out keyword \"" + keyword.strip() + "\" is shorter than "
+                        + MIN_KEYWORD_LENGTH + " characters: an everyday reply like it would opt people out");
+            }
             if (key.length() > MAX_KEYWORD_LENGTH) {
                 throw new IllegalArgumentException("opt-out keyword longer than " + MAX_KEYWORD_LENGTH
                         + " characters: \"" + keyword + "\"");
@@ -62,10 +75,12 @@ public final class OptOutKeywords {
                 kept.add(keyword.strip());
             }
         }
-        return new OptOutKeywords(List.copyOf(kept), Set.copyOf(normalised));
+        Set<String> matched = new LinkedHashSet<>(normalised);
+        ALWAYS.forEach(k -> matched.add(normalise(k)));
+        return new OptOutKeywords(List.copyOf(kept), Set.copyOf(matched));
     }
 
-    /** The keywords as the user wrote them, duplicates (after normalisation) removed. */
+    /** The keywords as the user wrote them, duplicates (after normalisation) removed; {@link #ALWAYS} match besides. */
     public List<String> keywords() {
         return keywords;
     }

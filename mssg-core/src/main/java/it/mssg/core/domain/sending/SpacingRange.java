@@ -14,11 +14,11 @@ public record SpacingRange(Duration min, Duration max) {
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         if (min.isNegative()) {
-            throw new IllegalArgumentException("spacing min must not be negative: " + min);
+            throw new IllegalArgumentException("the shortest pause must not be negative (you set " + words(min) + ")");
         }
         if (max.compareTo(min) <= 0) {
-            throw new IllegalArgumentException("spacing max (" + max + ") must be greater than min (" + min
-                    + "): a fixed interval between sends looks like a bot");
+            throw new IllegalArgumentException("the longest pause (" + words(max) + ") must be longer than the shortest ("
+                    + words(min) + "): a fixed interval between sends looks like a bot");
         }
     }
 
@@ -33,5 +33,14 @@ public record SpacingRange(Duration min, Duration max) {
 
     long meanMillis() {
         return (min.toMillis() + max.toMillis()) / 2;
+    }
+
+    /** 90 s → "1 min 30 s", as the settings screen asks for it (seconds), not ISO-8601's PT1M30S. */
+    static String words(Duration d) {
+        long seconds = d.getSeconds();
+        if (seconds < 0) return "-" + words(d.negated());
+        long h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+        String out = (h > 0 ? h + " h " : "") + (m > 0 ? m + " min " : "") + (s > 0 || seconds == 0 ? s + " s" : "");
+        return out.strip();
     }
 }

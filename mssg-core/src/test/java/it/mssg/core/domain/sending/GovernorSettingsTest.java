@@ -31,8 +31,8 @@ class GovernorSettingsTest {
             "0,  30, 200, at least 1",
             "6,  0,  200, at least 1",
             "6,  30, 0,   at least 1",
-            "31, 30, 200, grow with their window",
-            "6,  300, 200, grow with their window",
+            "31, 30, 200, a longer window must allow at least as many",
+            "6,  300, 200, a longer window must allow at least as many",
     })
     void badCapsAreRefused(int perMinute, int perHour, int perDay, String message) {
         assertThatIllegalArgumentException().isThrownBy(() -> GovernorSettings.defaults().withCaps(perMinute, perHour, perDay))
@@ -52,6 +52,9 @@ class GovernorSettingsTest {
             "30, 30, a fixed interval",
             "30, 10, a fixed interval",
             "-1, 10, must not be negative",
+            // in the screen's words: seconds and minutes, not ISO-8601 (PT1M30S)
+            "90, 10, 'the longest pause (10 s) must be longer than the shortest (1 min 30 s)'",
+            "3600, 3600, 'the longest pause (1 h) must be longer than the shortest (1 h)'",
     })
     void fixedOrInvertedSpacingIsRefused(long min, long max, String message) {
         assertThatIllegalArgumentException().isThrownBy(() -> SpacingRange.ofSeconds(min, max))

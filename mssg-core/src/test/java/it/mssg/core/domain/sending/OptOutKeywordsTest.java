@@ -54,8 +54,11 @@ class OptOutKeywordsTest {
 
         assertThat(custom.matches("basta!")).isTrue();
         assertThat(custom.matches("No more.")).isTrue();
-        assertThat(custom.matches("stop")).isFalse();
+        assertThat(custom.matches("arrêt")).isFalse();
         assertThat(custom.keywords()).containsExactly("Basta", "no more", "ENOUGH");
+        // a list without them still lets people leave with the words they are told to send
+        assertThat(custom.matches("STOP")).isTrue();
+        assertThat(custom.matches("unsubscribe")).isTrue();
     }
 
     @Test
@@ -67,7 +70,8 @@ class OptOutKeywordsTest {
 
     @ParameterizedTest(name = "keyword \"{0}\" is refused")
     @CsvSource(value = {"'', no letters", "'!!', no letters", "'🛑', no letters",
-            "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', longer than 40"})
+            "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', longer than 40",
+            "'ok', shorter than 3", "'a', shorter than 3", "'No!', shorter than 3"})
     void keywordsWithoutLettersOrTooLongAreRefused(String keyword, String message) {
         assertThatIllegalArgumentException().isThrownBy(() -> OptOutKeywords.of(List.of(keyword)))
                 .withMessageContaining(message);
