@@ -34,7 +34,14 @@ public record ContactEdit(String displayName, String notes, Map<String, String> 
                         "value of " + k + " is longer than " + MAX_FIELD_VALUE + " characters");
             });
             var copy = new java.util.LinkedHashMap<String, String>();
-            fields.forEach((k, v) -> copy.put(CustomFieldKeys.normalise(k), v == null ? "" : v));
+            var seen = new java.util.HashMap<String, String>(); // field names are one field ignoring case and spacing
+            fields.forEach((k, v) -> {
+                String key = CustomFieldKeys.normalise(k);
+                String other = seen.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), key);
+                InvalidInputException.require(other == null, "fields", "“" + other + "” and “" + key
+                        + "” are the same field (names ignore case and spacing): keep one");
+                copy.put(key, v == null ? "" : v);
+            });
             fields = java.util.Collections.unmodifiableMap(copy);
         }
         tagIds = tagIds == null ? null : Set.copyOf(tagIds);

@@ -99,9 +99,13 @@ class ContactsIT extends CoreIntegrationTest {
         ContactView c = contact("3331234567", "Mario");
         TagView a = tags.create(new NewTag("a", null));
         TagView b = tags.create(new NewTag("b", null));
+        Map<String, String> clash = new LinkedHashMap<>();
+        clash.put(" Città ", "Roma");
+        clash.put("città", "Milano"); // one field by name: refused rather than one value silently dropped
+        assertThatThrownBy(() -> new ContactEdit(null, null, clash, null, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("are the same field");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(" Città ", "Roma");
-        fields.put("città", "Milano");
         fields.put("email", "m@x.it");
         ContactView edited = commands.update(c.id(), new ContactEdit(null, "<b>notes</b> \u200F 😀", fields, Set.of(a.id(), b.id()), true));
         assertThat(edited.notes()).isEqualTo("<b>notes</b> \u200F 😀");
