@@ -78,6 +78,16 @@ class ContactsControllerTest extends WebSliceTest {
     }
 
     @Test
+    void aPagePastTheEndSaysSoAndLeadsBackInsteadOfSayingThereAreNoContacts() throws Exception {
+        when(contacts.search(any())).thenReturn(new PageView<>(List.of(), 5, 50, 21));
+        mvc.perform(get("/contacts").param("page", "5").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This page is past the end of the list.")))
+                .andExpect(content().string(not(containsString("No contacts yet"))))
+                .andExpect(content().string(not(containsString("251–250"))));
+    }
+
+    @Test
     void htmxGetsOnlyTheResults() throws Exception {
         mvc.perform(get("/contacts").param("q", "anna").with(owner()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
