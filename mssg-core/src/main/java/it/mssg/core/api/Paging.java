@@ -7,9 +7,11 @@ public record Paging(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** Far beyond any list here, and far enough from Integer.MAX_VALUE that a screen's "next page" link stays a number. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public Paging {
-        InvalidInputException.require(page >= 0, "page", "page must be 0 or more");
+        InvalidInputException.require(page >= 0 && page <= MAX_PAGE, "page", "page must be between 0 and " + MAX_PAGE);
         InvalidInputException.require(size >= 1 && size <= MAX_SIZE, "size", "size must be between 1 and " + MAX_SIZE);
     }
 

@@ -4,6 +4,7 @@ import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ChatView;
 import it.mssg.core.api.FollowUpReminders;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NotFoundException;
 import it.mssg.core.api.OutboxEntryView;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.QuickReplies;
@@ -122,9 +123,16 @@ class ReplyBoxController {
 
     @PostMapping("/chats/{chatId}/reminders/{id}/clear")
     String clearReminder(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
+        ChatView chat = chats.get(chatId);
+        // only a reminder of this chat's contact: an address naming another chat's reminder clears nothing
+        boolean ours = chat.contactId() != null
+                && reminders.openFor(chat.contactId()).stream().anyMatch(r -> r.id() == id);
+        if (!ours) {
+            throw new NotFoundException("reminder", id);
+        }
         reminders.clear(id);
         Toasts.success(response, "Reminder cleared.");
-        return fill(chats.get(chatId), "", model);
+        return fill(chat, "", model);
     }
 
     /** Typing {@code /word} offers the quick replies starting with it, already filled in for this contact. */

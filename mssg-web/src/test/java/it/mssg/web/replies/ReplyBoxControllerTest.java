@@ -213,6 +213,20 @@ class ReplyBoxControllerTest extends WebSliceTest {
         verify(reminders, times(1)).remind(anyLong(), anyInt(), any());
     }
 
+    @Test
+    void aReminderIsClearedOnlyFromItsOwnChat() throws Exception {
+        when(reminders.openFor(3)).thenReturn(List.of(new ReminderView(5, 3, "Anna", null, NOW, NOW, null)));
+        mvc.perform(post("/chats/7/reminders/6/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/chats/8/reminders/5/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound()); // a group chat has no reminders
+        verify(reminders, never()).clear(anyLong());
+        mvc.perform(post("/chats/7/reminders/5/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Reminder cleared.")));
+        verify(reminders).clear(5);
+    }
+
     private static String key(String html) {
         int at = html.indexOf("name=\"clientKey\" value=\"");
         assertThat(at).as("hidden idempotency key").isPositive();
