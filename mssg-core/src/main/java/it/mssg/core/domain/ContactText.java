@@ -52,7 +52,9 @@ public final class ContactText {
         if (text == null || text.isBlank()) return null;
         String t = text.strip();
         if (NUMBERISH.matcher(t).matches()) {
-            return PhoneNumbers.digits(t);
+            String digits = PhoneNumbers.digits(t);
+            // 00 is how much of the world dials "+": 0044 20 7946 finds +44 20 7946 as +44 20 7946 does
+            return t.startsWith("00") && digits.length() > 2 ? digits.substring(2) : digits;
         }
         return t.toLowerCase(Locale.ROOT);
     }
