@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>Text form, for the API and the search box: tags separated by spaces or commas; a bare tag goes to
  * {@code any}, {@code +tag} to {@code all}, {@code -tag} to {@code exclude}; a tag with spaces or commas is
- * quoted: {@code vip, lead +"north italy" -competitor}.
+ * quoted: {@code vip, lead +"north italy" -competitor}; a double quote inside a quoted tag is written twice, as in
+ * CSV: {@code "12"" pizza"} is the tag {@code 12" pizza}.
  */
 public record TagExpression(Set<String> any, Set<String> all, Set<String> exclude) {
 
@@ -74,12 +75,23 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
             }
             String tag;
             if (i < n && text.charAt(i) == '"') {
-                int close = text.indexOf('"', i + 1);
-                if (close < 0) {
-                    throw new TagExpressionException("unclosed quote", i);
+                StringBuilder quoted = new StringBuilder();
+                int j = i + 1;
+                while (true) {
+                    int close = text.indexOf('"', j);
+                    if (close < 0) {
+                        throw new TagExpressionException("unclosed quote", i);
+                    }
+                    quoted.append(text, j, close);
+                    if (close + 1 < n && text.charAt(close + 1) == '"') { // "" inside quotes: one quote of the name
+                        quoted.append('"');
+                        j = close + 2;
+                        continue;
+                    }
+                    i = close + 1;
+                    break;
                 }
-                tag = text.substring(i + 1, close);
-                i = close + 1;
+                tag = quoted.toString();
             } else {
                 int end = i;
                 while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ','
@@ -111,9 +123,9 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
     }
 
     private static String quoted(String tag) {
-        boolean plain = !tag.isEmpty() && tag.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == ',')
+        boolean plain = !tag.isEmpty() && tag.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == ',' || ch == '"')
                 && tag.charAt(0) != '+' && tag.charAt(0) != '-';
-        return plain ? tag : "\"" + tag + "\"";
+        return plain ? tag : "\"" + tag.replace("\"", "\"\"") + "\"";
     }
 
     private static Set<String> normalised(Set<String> tags, String name) {
@@ -125,9 +137,6 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
             String key = normalise(tag);
             if (key.isEmpty()) {
                 throw new TagExpressionException("empty tag in " + name, -1);
-            }
-            if (key.indexOf('"') >= 0) {
-                throw new TagExpressionException("tag \"" + tag + "\" contains a double quote", -1);
             }
             out.add(key);
         }

@@ -94,7 +94,20 @@ class TagExpressionTest {
     void tooLongTagsAndNullAreRefused() {
         assertThatThrownBy(() -> TagExpression.parse("x".repeat(65))).hasMessageContaining("longer than 64");
         assertThatThrownBy(() -> TagExpression.parse(null)).hasMessageContaining("missing");
-        assertThatThrownBy(() -> new TagExpression(Set.of("a\"b"), Set.of(), Set.of())).hasMessageContaining("double quote");
+    }
+
+    @Test
+    void aTagWithADoubleQuoteIsWrittenWithItTwiceAndReadBack() {
+        // tag names may hold a quote (a WhatsApp label, a CSV import): a campaign must still be able to name them
+        TagExpression pizza = TagExpression.parse("+\"12\"\" pizza\" \"say \"\"hi\"\"\"");
+        assertThat(pizza.all()).containsExactly("12\" pizza");
+        assertThat(pizza.any()).containsExactly("say \"hi\"");
+        assertThat(pizza.matches(Set.of("12\" Pizza", "say \"hi\""))).isTrue();
+
+        TagExpression built = new TagExpression(Set.of("a\"b"), Set.of(), Set.of());
+        assertThat(built.toText()).isEqualTo("\"a\"\"b\"");
+        assertThat(TagExpression.parse(built.toText())).isEqualTo(built);
+        assertThatThrownBy(() -> TagExpression.parse("\"12\"\" pizza")).hasMessage("unclosed quote at position 0");
     }
 
     @Test
