@@ -39,6 +39,7 @@ class AgentInlineController {
 
     @GetMapping("/agent/suggestions/{chatId}")
     String suggestions(@PathVariable long chatId, Model model) {
+        chats.get(chatId); // an unknown chat is a 404, not an empty answer
         model.addAttribute("chatId", chatId);
         model.addAttribute("suggestions", suggestions.forChat(chatId));
         return "fragments/agent :: suggestions";
@@ -46,6 +47,7 @@ class AgentInlineController {
 
     @PostMapping("/agent/suggestions/{chatId}/dismiss")
     String dismiss(@PathVariable long chatId, Model model) {
+        chats.get(chatId);
         suggestions.dismiss(chatId);
         return suggestions(chatId, model);
     }
@@ -69,6 +71,7 @@ class AgentInlineController {
 
     @PostMapping("/agent/needs-human/{chatId}/clear")
     String clear(@PathVariable long chatId, Model model) {
+        chats.get(chatId);
         needsHuman.clear(chatId);
         return needsHuman(model);
     }

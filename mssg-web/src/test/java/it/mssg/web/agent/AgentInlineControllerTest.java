@@ -57,6 +57,19 @@ class AgentInlineControllerTest extends WebSliceTest {
     }
 
     @Test
+    void anUnknownChatIsNotFoundRatherThanAnEmptyAnswer() throws Exception {
+        when(chats.get(99)).thenThrow(new NotFoundException("chat", 99));
+        mvc.perform(get("/agent/suggestions/99").with(owner()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/agent/suggestions/99/dismiss").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/agent/needs-human/99/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        verify(suggestions, never()).dismiss(99);
+        verify(needsHuman, never()).clear(99);
+    }
+
+    @Test
     void dismissNeedsCsrf() throws Exception {
         mvc.perform(post("/agent/suggestions/3/dismiss").with(owner()).header("HX-Request", "true"))
                 .andExpect(status().isForbidden());
