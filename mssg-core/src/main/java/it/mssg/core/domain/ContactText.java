@@ -1,5 +1,6 @@
 package it.mssg.core.domain;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ public final class ContactText {
 
     public static final int MAX_NAME = 200;
     public static final int MAX_SEARCH = 600;
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NUMBERISH = Pattern.compile("[\\d\\s+\\-().]*\\d[\\d\\s+\\-().]*");
 
     private ContactText() {
@@ -35,6 +37,16 @@ public final class ContactText {
         String label = label(displayName, pushName, phoneE164, waId);
         String s = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
         return s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s;
+    }
+
+    /**
+     * The key a stored {@code sort_name} is ordered by: accents and other combining marks removed, so Émile sorts
+     * among the e's and Ärger among the a's instead of after z (code point order). Only the order uses it.
+     */
+    public static String sortKey(String sortName) {
+        if (sortName == null) return "";
+        String decomposed = Normalizer.normalize(sortName, Normalizer.Form.NFKD);
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("");
     }
 
     public static String label(String displayName, String pushName, String phoneE164, String waId) {

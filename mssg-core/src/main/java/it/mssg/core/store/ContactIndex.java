@@ -406,7 +406,7 @@ class ContactIndex {
             updatedAt[size] = updated == null ? 0 : updated.getTime();
             searchText.append(rs.getString(2));
             textStart[size + 1] = searchText.length();
-            sortName.add(rs.getString(3));
+            sortName.add(ContactText.sortKey(rs.getString(3)));
             phone.add(rs.getString(4));
             for (int k = tagFrom; k < tagTo; k++) tagIds.add(tags[k]);
             tagStart[++size] = tagIds.size;

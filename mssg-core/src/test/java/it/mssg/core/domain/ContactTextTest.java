@@ -26,6 +26,20 @@ class ContactTextTest {
         assertThat(ContactText.queryFragment(query)).isEqualTo(fragment);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            émile          | emile
+            ärger          | arger
+            çağrı          | cagrı
+            ｚｏë          | zoe
+            mario          | mario
+            ø              | ø
+            null           | ''
+            """)
+    void sortKeysLoseTheirAccents(String sortName, String key) {
+        assertThat(ContactText.sortKey(sortName)).isEqualTo(key);
+    }
+
     @Test
     void searchTextHoldsNamesAndBothNumberForms() {
         String s = ContactText.searchText("Jan de Vries", "Jantje", "+31612345678", null);
