@@ -106,6 +106,15 @@ class CampaignCrashDrillIT {
         int simulatorPort = freePort();
         Simulator simulator = new Simulator(simulatorPort);
 
+        // a campaign of this size needs a licence, as for a user: the app makes its database, then gets one
+        App setup = App.start(dataDir, appPort, simulatorPort, "setup.log");
+        try {
+            setup.awaitUp();
+        } finally {
+            setup.stop();
+        }
+        DrillLicence.install(dataDir);
+
         App first = App.start(dataDir, appPort, simulatorPort, "first.log");
         long campaignId;
         try {
@@ -381,7 +390,8 @@ class CampaignCrashDrillIT {
                     packagedJar().toString(), "--server.port=" + port, "--mssg.data-dir=" + dataDir,
                     "--mssg.whatsapp.mode=simulator", "--mssg.simulator.port=" + simulatorPort,
                     "--mssg.browser.executable=" + chromium(), "--mssg.whatsapp.typing-min=0s",
-                    "--mssg.whatsapp.typing-max=0s", "--mssg.whatsapp.typing-per-character=0s"))
+                    "--mssg.whatsapp.typing-max=0s", "--mssg.whatsapp.typing-per-character=0s",
+                    "--mssg.licensing.public-keys." + DrillLicence.KEY_ID + "=" + DrillLicence.publicKey()))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             builder.environment().put("MSSG_DATA_DIR", dataDir.toString());
