@@ -56,7 +56,9 @@ public class TagStore {
     public TagView create(String name, String color, Instant now) {
         String nameKey = name.toLowerCase(Locale.ROOT);
         if (idByNameKey(nameKey).isPresent()) {
-            throw new ConflictException("name", "a tag named \"" + name + "\" exists already");
+            // named as stored: "ISTANBUL" clashes with the tag the user sees as "istanbul"
+            String stored = jdbc.queryForObject("select name from tag where name_key = ?", String.class, nameKey);
+            throw new ConflictException("name", "a tag named \"" + stored + "\" exists already (names ignore case)");
         }
         String c = color == null ? TagPalette.forName(name) : color;
         long id = Sql.insertReturningId(jdbc, "insert into tag (name, name_key, color, created_at) values (?, ?, ?, ?)",
@@ -69,7 +71,7 @@ public class TagStore {
         String nameKey = name.toLowerCase(Locale.ROOT);
         jdbc.query("select name from tag where name_key = ? and id <> ?", (rs, i) -> rs.getString(1), nameKey, id)
                 .stream().findFirst().ifPresent(other -> {
-                    throw new ConflictException("name", "a tag named \"" + other + "\" exists already");
+                    throw new ConflictException("name", "a tag named \"" + other + "\" exists already (names ignore case)");
                 });
         jdbc.update("update tag set name = ?, name_key = ? where id = ?", name, nameKey, id);
         return get(id);

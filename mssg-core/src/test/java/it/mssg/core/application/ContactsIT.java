@@ -163,7 +163,8 @@ class ContactsIT extends CoreIntegrationTest {
         TagView vip = tags.create(new NewTag("  VIP  clients ", "#A1B2C3"));
         assertThat(vip.name()).isEqualTo("VIP clients");
         assertThat(vip.color()).isEqualTo("#a1b2c3");
-        assertThatThrownBy(() -> tags.create(new NewTag("vip CLIENTS", null))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> tags.create(new NewTag("vip CLIENTS", null))).isInstanceOf(ConflictException.class)
+                .hasMessage("a tag named \"VIP clients\" exists already (names ignore case)"); // the stored spelling
         assertThatThrownBy(() -> new NewTag("x", "red")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new NewTag(" ", null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new NewTag("x".repeat(51), null)).isInstanceOf(InvalidInputException.class);

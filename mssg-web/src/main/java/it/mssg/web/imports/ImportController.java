@@ -58,7 +58,9 @@ class ImportController {
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   HttpServletResponse response, Model model) throws IOException {
         try {
-            InvalidInputException.require(file != null && !file.isEmpty(), "file", "Choose a CSV file first.");
+            InvalidInputException.require(file != null && !(file.isEmpty() && (file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank())), "file", "Choose a CSV file first.");
+            InvalidInputException.require(!file.isEmpty(), "file", "The file " + file.getOriginalFilename() + " is empty.");
             ImportPreviewView preview;
             try (InputStream in = file.getInputStream()) {
                 preview = csv.preview(in, new ImportOptions(file.getOriginalFilename(),

@@ -108,6 +108,14 @@ class ImportControllerTest extends WebSliceTest {
     }
 
     @Test
+    void anEmptyFileIsSaidToBeEmpty() throws Exception {
+        mvc.perform(multipart("/contacts/import").file(new MockMultipartFile("file", "people.csv", "text/csv", new byte[0]))
+                        .with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The file people.csv is empty.")));
+    }
+
+    @Test
     void rowsCanBeFilteredByStatus() throws Exception {
         mvc.perform(get("/contacts/import/p1").param("status", "INVALID").with(owner()).header("HX-Request", "true"))
                 .andExpect(status().isOk());
