@@ -23,6 +23,8 @@ public record ImportColumnView(int index, String header, Role role, String field
         NOTES,
         /** a custom field named {@code fieldKey} */
         FIELD,
+        /** yes, true, 1 or x marks the contact opted out; an import never opts anyone back in */
+        OPTED_OUT,
         /** not read (see the preview's warnings for why) */
         IGNORED
     }

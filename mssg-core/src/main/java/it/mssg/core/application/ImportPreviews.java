@@ -1,6 +1,7 @@
 package it.mssg.core.application;
 
 import it.mssg.core.api.DuplicatePolicy;
+import it.mssg.core.domain.csv.ImportLimits;
 import it.mssg.core.domain.csv.ParsedImport;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Previews waiting for their commit, kept IN MEMORY with an expiry rather than in a table: a preview is
  * a few seconds' work to redo, may hold 100k+ rows (writing them to the database would double the cost of
  * an import), and is worthless after a restart because the user is looking at it now. Bounded by count
- * (the oldest go first) and by age ({@code mssg.core.import-preview-ttl}).
+ * (the oldest go first), by age ({@code mssg.core.import-preview-ttl}) and by size: together the kept previews hold
+ * at most {@link #MAX_CELLS_KEPT} cells, one largest file's worth (about 100 MB), so previews of big files left
+ * open in other tabs cannot fill the heap; the oldest go first.
  */
 @Component
 class ImportPreviews {
@@ -23,6 +26,8 @@ class ImportPreviews {
     record Preview(String id, String fileName, ParsedImport parsed, DuplicatePolicy duplicates, Instant createdAt,
                    Instant expiresAt) {
     }
+
+    static final long MAX_CELLS_KEPT = ImportLimits.DEFAULT_MAX_CELLS;
 
     private final Map<String, Preview> previews = new ConcurrentHashMap<>();
     private final CoreProperties properties;
@@ -39,7 +44,8 @@ class ImportPreviews {
         Preview p = new Preview(UUID.randomUUID().toString(), fileName, parsed, duplicates, now,
                 now.plus(properties.importPreviewTtl()));
         synchronized (previews) {
-            while (previews.size() >= Math.max(1, properties.importPreviewsKept())) {
+            while (!previews.isEmpty() && (previews.size() >= Math.max(1, properties.importPreviewsKept())
+                    || cellsKept() + cells(parsed) > MAX_CELLS_KEPT)) {
                 previews.values().stream().min(Comparator.comparing(Preview::createdAt))
                         .ifPresent(old -> previews.remove(old.id()));
             }
@@ -66,6 +72,14 @@ class ImportPreviews {
 
     void remove(String id) {
         if (id != null) previews.remove(id);
+    }
+
+    private long cellsKept() {
+        return previews.values().stream().mapToLong(p -> cells(p.parsed())).sum();
+    }
+
+    private static long cells(ParsedImport parsed) {
+        return (long) parsed.rows().size() * Math.max(1, parsed.columns().size());
     }
 
     private void evict() {

@@ -42,7 +42,11 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final java.util.Map<String, String> NATIONAL_PREFIX = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern SPREADSHEET = Pattern.compile("\\d(?:[.,]\\d+)?[eE]\\+?\\d+");
-    private static final Pattern ALLOWED = Pattern.compile("[0-9+\\s\\-().\\u00A0/]+");
+    private static final Pattern ALLOWED = Pattern.compile("[0-9+\\s\\-()./]+");
+    /** Spaces of every kind (no-break U+00A0, narrow no-break U+202F, thin, figure …): spreadsheets and phones write them. */
+    private static final Pattern ANY_SPACE = Pattern.compile("\\p{Zs}");
+    /** Hyphens and dashes (U+2010–U+2015) and the minus sign (U+2212), as word processors turn "-" into them. */
+    private static final Pattern ANY_DASH = Pattern.compile("[\\u2010-\\u2015\\u2212]");
 
     private PhoneNumbers() {
     }
@@ -51,7 +55,7 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return new Invalid(Problem.EMPTY, "no phone number");
         }
-        String text = raw.strip();
+        String text = plainSpacesAndDashes(raw).strip();
         if (text.startsWith("'")) {
             text = text.substring(1).strip(); // a spreadsheet "text" marker, as our own export writes
         }
@@ -239,6 +243,16 @@ public final class PhoneNumbers {
     }
 
     public record Region(String code, String name, int callingCode) {
+    }
+
+    /** Other spaces become {@code ' '} and dashes {@code '-'}; plain ASCII (nearly every number) is returned as it is. */
+    static String plainSpacesAndDashes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7F) {
+                return ANY_DASH.matcher(ANY_SPACE.matcher(s).replaceAll(" ")).replaceAll("-");
+            }
+        }
+        return s;
     }
 
     static String digits(String s) {

@@ -102,11 +102,14 @@ public class ImportStore {
         for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
             List<Object[]> args = new ArrayList<>(chunk.size());
             for (ParsedRow r : chunk) {
-                args.add(new Object[]{r.e164(), r.name(), r.notes(), "CSV", ContactText.searchText(r.name(), null, r.e164(), null),
-                        ContactText.sortName(r.name(), null, r.e164(), null), ts, ts});
+                args.add(new Object[]{r.e164(), r.name(), r.notes(), r.optedOut(), "CSV",
+                        ContactText.searchText(r.name(), null, r.e164(), null), ContactText.sortName(r.name(), null, r.e164(), null),
+                        ts, ts});
             }
-            Sql.insertRows(jdbc, "insert into contact (phone_e164, display_name, notes, source, search_text, sort_name,"
-                    + " created_at, updated_at)", 8, args); // business and opted_out take their default, false
+            // business takes its default, false; opted_out_at stays null, as when an opt-out is ticked by hand: the
+            // file does not say when the contact opted out
+            Sql.insertRows(jdbc, "insert into contact (phone_e164, display_name, notes, opted_out, source, search_text,"
+                    + " sort_name, created_at, updated_at)", 9, args);
             Map<String, Long> ids = new HashMap<>(chunk.size() * 2);
             long[] top = {maxBefore};
             jdbc.query("select id, phone_e164 from contact where id > ? order by id", rs -> {
@@ -170,16 +173,24 @@ public class ImportStore {
         }
     }
 
+    /**
+     * @param existing the contacts are stored ones being filled in (MERGE): a field they have keeps its value, only
+     *                 fields they lack (or hold empty) are written
+     */
     private void insertFieldsAndTags(List<ParsedRow> chunk, Map<String, Long> ids, Map<String, Long> tagIds, boolean existing) {
         List<Object[]> fields = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> tags = new ArrayList<>();
+        Map<Long, Map<String, StoredField>> stored = existing ? storedFields(ids.values()) : Map.of();
         for (ParsedRow r : chunk) {
             Long id = ids.get(r.e164());
             if (id == null) throw new IllegalStateException("contact not stored: " + r.e164());
+            Map<String, StoredField> have = stored.getOrDefault(id, Map.of());
             r.fields().forEach((k, v) -> {
+                StoredField old = have.get(k.toLowerCase(Locale.ROOT)); // field names compare ignoring case
+                if (old != null && !old.value().isBlank()) return;
+                if (old != null) deletes.add(new Object[]{id, old.key()});
                 fields.add(new Object[]{id, k, v});
-                if (existing) deletes.add(new Object[]{id, k.toLowerCase(Locale.ROOT)});
             });
             for (String t : r.tags()) {
                 Long tagId = tagIds.get(t.toLowerCase(Locale.ROOT));
@@ -187,7 +198,7 @@ public class ImportStore {
             }
         }
         if (!deletes.isEmpty()) {
-            jdbc.batchUpdate("delete from contact_field where contact_id = ? and lower(field_key) = ?", deletes);
+            jdbc.batchUpdate("delete from contact_field where contact_id = ? and field_key = ?", deletes);
         }
         Sql.insertRows(jdbc, "insert into contact_field (contact_id, field_key, field_value)", 3, fields);
         if (existing) {
@@ -198,12 +209,32 @@ public class ImportStore {
         }
     }
 
-    /** MERGE: empty names and notes take the file's values; search columns follow. */
+    private record StoredField(String key, String value) {
+    }
+
+    /** contact id → (field name in lower case → the stored field) */
+    private Map<Long, Map<String, StoredField>> storedFields(Collection<Long> contactIds) {
+        Map<Long, Map<String, StoredField>> out = new HashMap<>();
+        for (List<Long> chunk : Sql.chunks(List.copyOf(contactIds), Sql.CHUNK)) {
+            jdbc.query("select contact_id, field_key, field_value from contact_field where contact_id in ("
+                    + Sql.marks(chunk.size()) + ")", rs -> {
+                String key = rs.getString(2);
+                out.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                        .put(key.toLowerCase(Locale.ROOT), new StoredField(key, rs.getString(3)));
+            }, chunk.toArray());
+        }
+        return out;
+    }
+
+    /**
+     * MERGE: empty names and notes take the file's values; search columns follow. A row marked opted out opts the
+     * contact out (never back in).
+     */
     private void fillIn(List<ParsedRow> chunk, Map<String, Long> ids, Instant now) {
         Map<Long, ParsedRow> byId = new HashMap<>();
         chunk.forEach(r -> byId.put(ids.get(r.e164()), r));
         List<Object[]> updates = new ArrayList<>();
-        jdbc.query("select id, display_name, push_name, phone_e164, wa_id, notes from contact where id in ("
+        jdbc.query("select id, display_name, push_name, phone_e164, wa_id, notes, opted_out from contact where id in ("
                 + Sql.marks(byId.size()) + ")", rs -> {
             long id = rs.getLong(1);
             ParsedRow r = byId.get(id);
@@ -218,14 +249,20 @@ public class ImportStore {
                 notes = r.notes();
                 changed = true;
             }
+            if (r.optedOut() && !rs.getBoolean(7)) {
+                changed = true;
+            }
             if (changed || !r.fields().isEmpty() || !r.tags().isEmpty()) {
-                updates.add(new Object[]{name, notes, ContactText.searchText(name, rs.getString(3), rs.getString(4), rs.getString(5)),
-                        ContactText.sortName(name, rs.getString(3), rs.getString(4), rs.getString(5)), Timestamp.from(now), id});
+                updates.add(new Object[]{name, notes, r.optedOut(), ContactText.searchText(name, rs.getString(3), rs.getString(4),
+                        rs.getString(5)), ContactText.sortName(name, rs.getString(3), rs.getString(4), rs.getString(5)),
+                        Timestamp.from(now), id});
             }
         }, byId.keySet().toArray());
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update contact set display_name = ?, notes = ?, search_text = ?, sort_name = ?, updated_at = ?"
-                    + " where id = ?", updates);
+            // "or": the flag is only ever set, also if someone opts the contact out meanwhile; opted_out_at is left as
+            // it is, as when the box is ticked by hand
+            jdbc.batchUpdate("update contact set display_name = ?, notes = ?, opted_out = (opted_out or cast(? as boolean)),"
+                    + " search_text = ?, sort_name = ?, updated_at = ? where id = ?", updates);
         }
     }
 }

@@ -4,6 +4,7 @@ import it.mssg.core.CoreIntegrationTest;
 import it.mssg.core.RecordingListener;
 import it.mssg.core.api.BulkTagging;
 import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.ContactEdit;
 import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactQueries;
@@ -212,5 +213,64 @@ class ContactImportIT extends CoreIntegrationTest {
         assertThat(c.notes()).isEqualTo("multi\nline");
         assertThat(c.fields()).containsOnly(java.util.Map.entry("Città", "Roma"));
         assertThat(c.tags()).extracting("name").containsExactly("b", "vip");
+    }
+
+    @Test
+    void mergeFillsInOnlyTheFieldsAContactLacks() {
+        ContactView stored = commands.create(new NewContact("3331234567", "Alice", null,
+                java.util.Map.of("Email", "alice@x.it", "City", ""), null));
+        ImportPreviewView p = preview("phone,name,email,CITY,team\n3331234567,Other,bob@x.it,Roma,blue\n", DuplicatePolicy.MERGE);
+        ImportResultView r = imports.commit(p.id(), null);
+        assertThat(r.merged()).isEqualTo(1);
+        ContactView merged = contacts.get(stored.id());
+        assertThat(merged.displayName()).isEqualTo("Alice");
+        // a field it has keeps its value (names compare ignoring case); an empty one and a missing one are filled in
+        assertThat(merged.fields()).containsOnly(java.util.Map.entry("Email", "alice@x.it"), java.util.Map.entry("CITY", "Roma"),
+                java.util.Map.entry("team", "blue"));
+    }
+
+    @Test
+    void theOptOutColumnOptsContactsOutAndNeverBackIn() {
+        long keen = commands.create(new NewContact("3331234567", "Keen", null, null, null)).id();
+        long gone = commands.create(new NewContact("3341234567", "Gone", null, null, null)).id();
+        commands.update(gone, new ContactEdit(null, null, null, null, true));
+        ImportPreviewView p = preview("phone,name,opted out\n3331234567,Keen,yes\n3341234567,Gone,no\n"
+                + "3351234567,New out,x\n3361234567,New in,\n", DuplicatePolicy.MERGE);
+        assertThat(p.validRows() + p.duplicateInDbRows()).isEqualTo(4);
+        imports.commit(p.id(), null);
+        assertThat(contacts.get(keen).optedOut()).isTrue();
+        assertThat(contacts.get(gone).optedOut()).isTrue();
+        assertThat(contacts.findByPhone("+393351234567").orElseThrow().optedOut()).isTrue();
+        assertThat(contacts.findByPhone("+393361234567").orElseThrow().optedOut()).isFalse();
+    }
+
+    @Test
+    void anExportWithFieldsNamedLikeColumnsImportsBackAsItWas() {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String k : List.of("Business", "Source", "Cognome", "first name", "surname", "push name", "whatsapp id",
+                "opted out", "phone", "Notes", "tags")) {
+            fields.put(k, "'=" + k);
+        }
+        ContactView mario = commands.create(new NewContact("3331234567", "Mario", "note", fields, null));
+        commands.update(mario.id(), new ContactEdit(null, null, null, null, true));
+        commands.create(new NewContact("3471234567", "Anna", null, java.util.Map.of("Cognome", "Bianchi"), null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        imports.exportCsv(ContactFilter.all(), out);
+
+        jdbc.update("delete from contact_tag");
+        jdbc.update("delete from contact_field");
+        jdbc.update("delete from contact");
+        ImportPreviewView back = imports.preview(new ByteArrayInputStream(out.toByteArray()), ImportOptions.defaults("export.csv"));
+        assertThat(back.validRows()).isEqualTo(2);
+        imports.commit(back.id(), null);
+        ContactView m = contacts.findByPhone("+393331234567").orElseThrow();
+        assertThat(m.displayName()).isEqualTo("Mario");
+        assertThat(m.notes()).isEqualTo("note");
+        assertThat(m.optedOut()).isTrue();
+        assertThat(m.fields()).containsExactlyInAnyOrderEntriesOf(fields);
+        ContactView a = contacts.findByPhone("+393471234567").orElseThrow();
+        assertThat(a.displayName()).isEqualTo("Anna");
+        assertThat(a.optedOut()).isFalse();
+        assertThat(a.fields()).containsOnly(java.util.Map.entry("Cognome", "Bianchi"));
     }
 }

@@ -32,6 +32,25 @@ class PhoneNumbersTest {
         assertThat(((PhoneNumbers.Valid) r).e164()).isEqualTo(e164);
     }
 
+    /** Spreadsheets, phones and word processors write these; they are spaces and dashes, not letters. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no-break space U+00A0          | +39\u00A0333\u00A01234567
+            narrow no-break space U+202F   | +39\u202F333\u202F1234567
+            thin space U+2009              | +39\u2009333\u20091234567
+            figure space U+2007            | 333\u20071234567
+            ideographic space U+3000       | 333\u30001234567
+            leading and trailing U+00A0    | \u00A0333 1234567\u00A0
+            non-breaking hyphen U+2011     | 333\u2011123\u20114567
+            en dash U+2013                 | 333\u2013123\u20134567
+            em dash U+2014                 | +39\u2014333\u20141234567
+            minus sign U+2212              | 333\u2212123\u22124567
+            """)
+    void otherSpacesAndDashesAreSpacesAndDashes(String what, String raw) {
+        PhoneNumbers.Result r = PhoneNumbers.normalise(raw, "IT");
+        assertThat(r).as(what).isEqualTo(new PhoneNumbers.Valid("+393331234567"));
+    }
+
     @ParameterizedTest(name = "{0} in {1} -> {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "null", textBlock = """
             null               | IT   | EMPTY            | no phone number

@@ -8,25 +8,29 @@ public final class CsvCells {
 
     /**
      * A cell that a spreadsheet would run as a formula ({@code = + - @}, or tab/CR first) gets a leading
-     * {@code '} (OWASP's advice for CSV injection).
+     * {@code '} (OWASP's advice for CSV injection). So does a value that already starts with apostrophes
+     * followed by such a character ({@code '=x}): otherwise {@link #unsafe} could not tell it from a guarded
+     * {@code =x}, and the apostrophe would be lost on the way back.
      */
     public static String safe(String value) {
-        if (value == null || value.isEmpty()) return value == null ? "" : value;
-        char c = value.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-            return "'" + value;
-        }
-        return value;
+        if (value == null) return "";
+        return guarded(value) ? "'" + value : value;
     }
 
     /** Undoes {@link #safe} on import, so an exported file imports back to the same values. */
     public static String unsafe(String value) {
-        if (value != null && value.length() >= 2 && value.charAt(0) == '\'') {
-            char c = value.charAt(1);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                return value.substring(1);
-            }
+        if (value != null && !value.isEmpty() && value.charAt(0) == '\'' && guarded(value)) {
+            return value.substring(1);
         }
         return value;
+    }
+
+    /** Whether the value, after any leading apostrophes, starts like a formula. */
+    private static boolean guarded(String value) {
+        int i = 0;
+        while (i < value.length() && value.charAt(i) == '\'') i++;
+        if (i == value.length()) return false;
+        char c = value.charAt(i);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 }

@@ -22,6 +22,14 @@ class ContactCsvWriterTest {
             Mario         | Mario
             a=b           | a=b
             null          | ""
+            '=keep        | ''=keep
+            ''+1          | '''+1
+            '@x           | ''@x
+            '-            | ''-
+            'plain        | 'plain
+            '             | '
+            ''            | ''
+            it's          | it's
             """)
     void formulaCellsGetAnApostrophe(String value, String expected) {
         assertThat(CsvCells.safe(value)).isEqualTo(expected == null ? "" : expected);

@@ -5,10 +5,13 @@ import it.mssg.core.api.ImportRejectedException;
 import it.mssg.core.api.ImportRowStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -272,5 +275,237 @@ class CsvImportReaderTest {
         System.out.println("read 100k rows in " + ms + " ms");
         assertThat(p.rows()).hasSize(100_000).allMatch(r -> r.status() == ImportRowStatus.VALID);
         assertThat(ms).as("a loose guard only; the target (with commit) is 3 s on an idle machine").isLessThan(20_000);
+    }
+
+    // ---- memory and the cell limit
+
+    private static long usedHeapAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** The tester's file: 100k rows of phone + 30 short fields, 7.5 MB, which ran a 512 MB app out of memory. */
+    private static byte[] hundredThousandByThirtyOne() {
+        StringBuilder b = new StringBuilder("phone");
+        for (int c = 0; c < 30; c++) b.append(",f").append(c);
+        b.append('\n');
+        for (int i = 0; i < 100_000; i++) {
+            b.append("+39333").append(1_000_000 + i);
+            for (int c = 0; c < 30; c++) b.append(',').append((char) ('a' + (i + c) % 26));
+            b.append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The app keeps up to four previews while a fifth file is read, in a 512 MB heap: one preview must cost a few
+     * times its file, not the 50 times a map per row cost.
+     */
+    @Test
+    void aPreviewOfAHundredThousandRowsByThirtyOneColumnsIsSmall() {
+        byte[] csv = hundredThousandByThirtyOne();
+        long before = usedHeapAfterGc();
+        ParsedImport p = read(csv);
+        long retained = usedHeapAfterGc() - before;
+        System.out.printf("[figures] preview of 100k rows × 31 columns (%.1f MB file): %.1f MB of heap%n",
+                csv.length / 1e6, retained / 1e6);
+        assertThat(p.rows()).hasSize(100_000).allMatch(r -> r.status() == ImportRowStatus.VALID);
+        assertThat(p.rows().get(1).fields()).hasSize(30).containsEntry("f0", "b").containsEntry("f29", "e");
+        assertThat(retained).as("heap kept by one preview").isLessThan(60_000_000L);
+        Reference.reachabilityFence(p);
+    }
+
+    @Test
+    void moreCellsThanTheLimitRejectTheFileSayingHowToSplitIt() {
+        CsvImportReader reader = new CsvImportReader(new ImportLimits(1 << 20, 1_000, 200, 10_000, 200));
+        // 4 columns read (phone, name, city, opted out); "business" is not read and does not count
+        StringBuilder csv = new StringBuilder("phone,name,business,city,opted out\n");
+        for (int i = 0; i < 50; i++) csv.append("333").append(1_000_000 + i).append(",P,no,Roma,no\n");
+        ParsedImport atTheLimit = reader.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "IT");
+        assertThat(atTheLimit.rows()).hasSize(50);
+
+        csv.append("3339999999,P,no,Roma,no\n");
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "IT"))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessage("the file has more than 50 rows of 4 columns to read: more than 200 cells (rows × columns),"
+                        + " the most one import reads. Split it into files of at most 50 rows each, or delete the columns"
+                        + " you do not need.");
+    }
+
+    @Test
+    void theDefaultCellLimitStopsAWideFileEarly() {
+        StringBuilder b = new StringBuilder("phone");
+        for (int c = 1; c < 200; c++) b.append(",c").append(c);
+        b.append('\n');
+        for (int i = 0; i < 26_000; i++) b.append("333").append(1_000_000 + i).append(",x".repeat(199)).append('\n');
+        assertThatThrownBy(() -> read(b.toString()))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessageContaining("more than 25,000 rows of 200 columns")
+                .hasMessageContaining("more than 5,000,000 cells")
+                .hasMessageContaining("at most 25,000 rows each");
+    }
+
+    @Test
+    void lineNumbersFollowEveryKindOfLineBreak() {
+        ParsedImport p = read("phone,name\r3331234567,A\r\r  \r3471234567,\"two\rlines\"\r\n\n3481234567,C\n\r\n3491234567,D");
+        assertThat(p.rows()).extracting(ParsedRow::line, ParsedRow::status).containsExactly(
+                tuple(2, ImportRowStatus.VALID), tuple(5, ImportRowStatus.VALID), tuple(8, ImportRowStatus.VALID),
+                tuple(10, ImportRowStatus.VALID));
+    }
+
+    @Test
+    void aNulCharacterAnywhereMeansNotText() {
+        String csv = "phone,name\n" + "3331234567,A\n".repeat(100_000) + "3471234567,\0\n";
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(ImportRejectedException.class).hasMessageContaining("not a text");
+    }
+
+    // ---- mssg's own export
+
+    /** Custom field names that are also names of built-in columns, in an ordinary file or in the export. */
+    private static final List<String> TRICKY_FIELDS = List.of("Business", "Source", "Cognome", "first name", "surname",
+            "push name", "whatsapp id", "opted out", "phone", "Name", "tags", "Notes", "mobile", "Email");
+
+    @Test
+    void anExportReadsBackWithEveryCustomFieldWhateverItsName() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String k : TRICKY_FIELDS) fields.put(k, "value of " + k);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ContactCsvWriter w = new ContactCsvWriter(out, TRICKY_FIELDS)) {
+            w.write("+393331234567", "Mario Rossi", "Mario", "393331234567@c.us", true, true, "WHATSAPP",
+                    List.of("vip"), "a note", fields);
+            w.write("+393471234567", "Anna", null, null, false, false, "CSV", List.of(), null, Map.of("surname", "Bianchi"));
+        }
+        ParsedImport p = read(out.toByteArray());
+        assertThat(p.columns()).extracting(c -> c.role()).startsWith(Role.PHONE, Role.NAME, Role.IGNORED, Role.IGNORED,
+                Role.IGNORED, Role.OPTED_OUT, Role.IGNORED, Role.TAGS, Role.NOTES);
+        assertThat(p.columns().subList(9, p.columns().size())).extracting(c -> c.role(), c -> c.fieldKey())
+                .containsExactlyElementsOf(TRICKY_FIELDS.stream().map(k -> tuple(Role.FIELD, k)).toList());
+        ParsedRow mario = p.rows().get(0);
+        assertThat(mario.status()).isEqualTo(ImportRowStatus.VALID);
+        assertThat(mario.name()).isEqualTo("Mario Rossi");
+        assertThat(mario.notes()).isEqualTo("a note");
+        assertThat(mario.tags()).containsExactly("vip");
+        assertThat(mario.optedOut()).isTrue();
+        assertThat(mario.fields()).containsExactlyEntriesOf(fields);
+        ParsedRow anna = p.rows().get(1);
+        assertThat(anna.name()).isEqualTo("Anna");
+        assertThat(anna.optedOut()).isFalse();
+        assertThat(anna.fields()).containsExactly(Map.entry("surname", "Bianchi"));
+        assertThat(p.warnings()).containsExactly("column 6 (opted out): 1 row is marked opted out. New contacts from them"
+                + " are stored as opted out, stored ones too when you fill them in; an import never opts anyone back in.");
+    }
+
+    @Test
+    void anOrdinaryFileStillMapsThoseNamesToColumnsAsBefore() {
+        // not the export's header (its fixed columns are not all there, in order): names decide, as always
+        ParsedImport p = read("phone,Nome,Cognome,Business,Source,Email\n3331234567,Mario,Rossi,yes,web,m@x.it\n");
+        assertThat(p.columns()).extracting(c -> c.role()).containsExactly(Role.PHONE, Role.FIRST_NAME, Role.LAST_NAME,
+                Role.IGNORED, Role.IGNORED, Role.FIELD);
+        assertThat(p.rows().get(0).name()).isEqualTo("Mario Rossi");
+        assertThat(p.rows().get(0).fields()).containsExactly(Map.entry("Email", "m@x.it"));
+
+        ParsedImport reordered = read("phone,name,whatsapp id,push name,business,opted out,source,tags,notes,surname\n"
+                + "3331234567,Mario,,,no,no,CSV,,,Rossi\n");
+        assertThat(reordered.columns().get(9).role()).isEqualTo(Role.LAST_NAME);
+    }
+
+    // ---- the opt-out column
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            yes   | true
+            YES   | true
+            Yes   | true
+            true  | true
+            TRUE  | true
+            1     | true
+            x     | true
+            X     | true
+            no    | false
+            No    | false
+            false | false
+            0     | false
+            ''    | false
+            """)
+    void theOptOutColumnMarksContacts(String value, boolean optedOut) {
+        ParsedImport p = read("phone,name,opted out\n3331234567,Mario," + value + "\n");
+        assertThat(p.rows().get(0).status()).isEqualTo(ImportRowStatus.VALID);
+        assertThat(p.rows().get(0).optedOut()).isEqualTo(optedOut);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Opted out", "opted-out", "Opt out", "optout", "OPTED_OUT"})
+    void theOptOutColumnGoesByItsUsualNames(String header) {
+        ParsedImport p = read("phone," + header + "\n3331234567,yes\n3471234567,no\n3481234567,yes\n3331234567,yes\n");
+        assertThat(p.rows()).extracting(ParsedRow::optedOut).containsExactly(true, false, true, true);
+        assertThat(p.columns()).extracting(c -> c.role()).containsExactly(Role.PHONE, Role.OPTED_OUT);
+        assertThat(p.rows().get(0).fields()).isEmpty();
+        // the repeat of line 2 is not imported, so it is not counted
+        assertThat(p.warnings()).singleElement().asString().startsWith("column 2 (" + header + "): 2 rows are marked opted out.")
+                .contains("never opts anyone back in");
+    }
+
+    @Test
+    void anOptOutValueThatIsNeitherYesNorNoIsARowError() {
+        ParsedImport p = read("phone,opted out\n3331234567,maybe\n3471234567,si\n3481234567,no\n");
+        assertThat(p.rows()).extracting(ParsedRow::status).containsExactly(ImportRowStatus.INVALID, ImportRowStatus.INVALID,
+                ImportRowStatus.VALID);
+        assertThat(p.rows().get(0).reason()).isEqualTo("opted out: \"maybe\" is neither yes nor no (write yes, true, 1 or x"
+                + " for a contact who opted out; no, false, 0 or nothing otherwise)");
+    }
+
+    // ---- repeated built-in columns
+
+    @Test
+    void aSecondPhoneNameOrTagsColumnIsKeptAsAFieldWithAWarning() {
+        ParsedImport p = read("phone,name,Mobile,Name,tags,Labels,notes,MOBILE\n3331234567,Mario,3479999999,Mario R.,a,b,n,x\n");
+        assertThat(p.columns()).extracting(c -> c.role()).containsExactly(Role.PHONE, Role.NAME, Role.FIELD, Role.FIELD,
+                Role.TAGS, Role.FIELD, Role.NOTES, Role.IGNORED);
+        assertThat(p.warnings()).containsExactly(
+                "column 3 (Mobile) is a second phone number column: only column 1 is read as the phone number; this one is"
+                        + " kept as the custom field \"Mobile\"",
+                "column 4 (Name) is a second name column: only column 2 is read as the name; this one is kept as the"
+                        + " custom field \"Name\"",
+                "column 6 (Labels) is a second tags column: only column 5 is read as the tags; this one is kept as the"
+                        + " custom field \"Labels\"",
+                "column 8 (MOBILE) is a second phone number column: only column 1 is read as the phone number; this one"
+                        + " is ignored");
+        assertThat(p.rows().get(0).name()).isEqualTo("Mario");
+        assertThat(p.rows().get(0).fields()).containsExactly(Map.entry("Mobile", "3479999999"), Map.entry("Name", "Mario R."),
+                Map.entry("Labels", "b"));
+    }
+
+    // ---- numbers and apostrophes
+
+    @Test
+    void numbersWithNoBreakSpacesAndDashesAreRead() {
+        ParsedImport p = read("phone\n+39\u00A0333\u00A01234567\n347\u202F123\u202F4567\n348\u2013123\u20144567\n");
+        assertThat(p.rows()).extracting(ParsedRow::status, ParsedRow::e164).containsExactly(
+                tuple(ImportRowStatus.VALID, "+393331234567"), tuple(ImportRowStatus.VALID, "+393471234567"),
+                tuple(ImportRowStatus.VALID, "+393481234567"));
+    }
+
+    @Test
+    void valuesStartingWithAnApostropheAndAFormulaCharacterReadBackExactly() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ContactCsvWriter w = new ContactCsvWriter(out, List.of("a", "b", "c"))) {
+            w.write("+393331234567", "'=keep", null, null, false, false, "CSV", List.of(), "''+two",
+                    Map.of("a", "'@x", "b", "=formula", "c", "'plain"));
+        }
+        String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(text).contains(",''=keep,").contains(",'''+two,''@x,'=formula,'plain\r\n");
+        ParsedRow r = read(out.toByteArray()).rows().get(0);
+        assertThat(r.name()).isEqualTo("'=keep");
+        assertThat(r.notes()).isEqualTo("''+two");
+        assertThat(r.fields()).containsExactly(Map.entry("a", "'@x"), Map.entry("b", "=formula"), Map.entry("c", "'plain"));
     }
 }
