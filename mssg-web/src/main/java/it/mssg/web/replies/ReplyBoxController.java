@@ -100,8 +100,11 @@ class ReplyBoxController {
 
     @PostMapping("/chats/{id}/remind")
     String remind(@PathVariable long id, @RequestParam(defaultValue = "") String days,
-                  @RequestParam(defaultValue = "") String note, HttpServletResponse response, Model model) {
+                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String text,
+                  @RequestParam(required = false) String clientKey, HttpServletResponse response, Model model) {
         ChatView chat = chats.get(id);
+        // the reply being typed comes along (hx-include) and stays in the box this answer swaps in, with its key
+        model.addAttribute("typed", text);
         try {
             InvalidInputException.require(chat.contactId() != null, "contactId",
                     "Reminders are for chats with one contact, not groups.");
@@ -118,12 +121,14 @@ class ReplyBoxController {
             response.setStatus(400);
             model.addAttribute("reminderError", e.getMessage());
         }
-        return fill(chat, "", model);
+        return fill(chat, clientKey, model);
     }
 
     @PostMapping("/chats/{chatId}/reminders/{id}/clear")
-    String clearReminder(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
+    String clearReminder(@PathVariable long chatId, @PathVariable long id, @RequestParam(defaultValue = "") String text,
+                         @RequestParam(required = false) String clientKey, HttpServletResponse response, Model model) {
         ChatView chat = chats.get(chatId);
+        model.addAttribute("typed", text);
         // only a reminder of this chat's contact: an address naming another chat's reminder clears nothing
         boolean ours = chat.contactId() != null
                 && reminders.openFor(chat.contactId()).stream().anyMatch(r -> r.id() == id);
@@ -132,7 +137,7 @@ class ReplyBoxController {
         }
         reminders.clear(id);
         Toasts.success(response, "Reminder cleared.");
-        return fill(chat, "", model);
+        return fill(chat, clientKey, model);
     }
 
     /** Typing {@code /word} offers the quick replies starting with it, already filled in for this contact. */

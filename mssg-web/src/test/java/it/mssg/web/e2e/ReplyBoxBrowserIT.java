@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reply box on the simulator: a reply typed in the conversation view is queued at once, leaves through the
- * governor, and its ticks move to read on screen; a double click on Send makes one message.
+ * governor, and its ticks move to read on screen; a double click on Send makes one message; a reminder added while
+ * typing keeps the text.
  */
 class ReplyBoxBrowserIT extends WholeAppOnSimulator {
 
@@ -29,6 +30,10 @@ class ReplyBoxBrowserIT extends WholeAppOnSimulator {
 
         String text = "reply box e2e " + System.nanoTime();
         box.fill(text);
+        // adding a reminder swaps the box in again: what is being typed stays, and still makes one message
+        page.locator("#remind-form button[type=submit]").click();
+        assertThat(page.locator("ul[aria-label='Open reminders'] li")).hasCount(1);
+        assertThat(page.locator("#reply-text")).hasValue(text);
         page.locator("#reply-form button[value=now]").dblclick();
 
         Locator entry = page.locator("#outbox-entries .bubble", new Page.LocatorOptions().setHasText(text));

@@ -214,6 +214,28 @@ class ReplyBoxControllerTest extends WebSliceTest {
     }
 
     @Test
+    void aReminderKeepsTheReplyBeingTypedAndItsKey() throws Exception {
+        when(reminders.remind(3, 4, null)).thenReturn(new ReminderView(5, 3, "Anna", null, NOW, NOW, null));
+        when(reminders.openFor(3)).thenReturn(List.of(new ReminderView(5, 3, "Anna", null, NOW, NOW, null)));
+        String added = mvc.perform(post("/chats/7/remind").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("days", "4").param("text", "half a <b>reply</b>").param("clientKey", "compose-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("half a &lt;b&gt;reply&lt;/b&gt;</textarea>")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(key(added)).isEqualTo("compose-1");
+        String bad = mvc.perform(post("/chats/7/remind").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("days", "soon").param("text", "still here").param("clientKey", "compose-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("still here</textarea>")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(key(bad)).isEqualTo("compose-1");
+        mvc.perform(post("/chats/7/reminders/5/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("text", "and after clearing").param("clientKey", "compose-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("and after clearing</textarea>")));
+    }
+
+    @Test
     void aReminderIsClearedOnlyFromItsOwnChat() throws Exception {
         when(reminders.openFor(3)).thenReturn(List.of(new ReminderView(5, 3, "Anna", null, NOW, NOW, null)));
         mvc.perform(post("/chats/7/reminders/6/clear").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
