@@ -16,6 +16,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -44,6 +45,15 @@ class DashboardErrors {
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone() {
         log.debug("A live stream's page was closed");
+    }
+
+    /**
+     * A live stream reached its time limit (an hour; the page's EventSource opens a new one by itself). Routine, so
+     * not an ERROR with a stack trace in the user's log for every open tab, every hour.
+     */
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    void streamTimedOut(HttpServletRequest request) {
+        log.debug("A live stream reached its time limit: {}", request.getRequestURI());
     }
 
     /** A form Tomcat would not read (too many fields, too large a body): the request's fault, said as such. */
