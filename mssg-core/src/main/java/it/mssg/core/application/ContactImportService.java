@@ -99,13 +99,14 @@ class ContactImportService implements ContactImport {
             events.publishEvent(new ContactsImported(previewId, o.created(), o.merged()));
             return new ImportResultView(previewId, o.created(), o.merged(), skipped, o.tagsCreated(),
                     (System.nanoTime() - started) / 1_000_000);
-        } catch (TransientDataAccessException | DuplicateKeyException e) {
-            // a lock another writer held too long, or a number it stored first: nothing of the file was written
-            previews.putBack(p);
-            throw new ConflictException(null, "Another import or the WhatsApp sync was writing contacts at the same time,"
-                    + " so nothing of this file was imported. Import it again: numbers stored meanwhile count as already there.");
         } catch (RuntimeException e) {
             previews.putBack(p);
+            if (e instanceof TransientDataAccessException || e instanceof DuplicateKeyException) {
+                // a lock another writer held too long, or a number it stored first: nothing of the file was written
+                throw new ConflictException(null, "Another import or the WhatsApp sync was writing contacts at the same"
+                        + " time, so nothing of this file was imported. Import it again: numbers stored meanwhile count as"
+                        + " already there.");
+            }
             throw e;
         }
     }

@@ -84,18 +84,21 @@ class QuickReplyService implements QuickReplies {
     public String render(long id, Long contactId) {
         return tx.execute(t -> {
             SnippetStore.Row row = find(Kind.QUICK_REPLY, id);
+            TemplateValues values;
+            String key;
             if (contactId == null) {
                 // a group: no one person's values, so a variable without a fallback cannot be filled in
-                RenderResult result = TemplateService.parse(row.body())
-                        .render(new TemplateValues(null, null, null, Map.of()), "group-" + id);
-                InvalidInputException.require(result.ok(), "contactId", "in a group chat, " + result.message());
-                return result.text();
+                values = new TemplateValues(null, null, null, Map.of());
+                key = "group-" + id;
+            } else {
+                SendingDirectory.Recipient r = directory.contact(contactId)
+                        .orElseThrow(() -> new NotFoundException("contact", contactId));
+                values = CampaignService.values(r);
+                key = r.recipientWaId() != null ? r.recipientWaId() : "contact-" + r.contactId();
             }
-            SendingDirectory.Recipient r = directory.contact(contactId)
-                    .orElseThrow(() -> new NotFoundException("contact", contactId));
-            String key = r.recipientWaId() != null ? r.recipientWaId() : "contact-" + r.contactId();
-            RenderResult result = TemplateService.parse(row.body()).render(CampaignService.values(r), key);
-            InvalidInputException.require(result.ok(), "contactId", result.message());
+            RenderResult result = TemplateService.parse(row.body()).render(values, key);
+            InvalidInputException.require(result.ok(), "contactId",
+                    (contactId == null ? "in a group chat, " : "") + result.message());
             return result.text();
         });
     }
