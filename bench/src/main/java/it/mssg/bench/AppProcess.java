@@ -38,17 +38,25 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, Path dataDir, int port, List<String> extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // JVM options to try (e.g. heap limits), as ./mssg would pass them; none by default, as ./mssg starts it today
+        // JVM options to try (e.g. heap limits); with the launcher they replace ./mssg's own (MSSG_JAVA_OPTS)
         String jvmOptions = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").strip();
-        if (!jvmOptions.isEmpty()) command.addAll(List.of(jvmOptions.split("\\s+")));
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--mssg.data-dir=" + dataDir.toAbsolutePath(),
-                "--server.port=" + port));
+        boolean launcher = !jar.getFileName().toString().endsWith(".jar");
+        List<String> command = new ArrayList<>();
+        if (launcher) {
+            // ./mssg as the README runs it; it ends in `exec java`, so the process started here becomes the app's JVM
+            command.addAll(List.of("sh", jar.toAbsolutePath().toString()));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (!jvmOptions.isEmpty()) command.addAll(List.of(jvmOptions.split("\\s+")));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        }
+        command.addAll(List.of("--mssg.data-dir=" + dataDir.toAbsolutePath(), "--server.port=" + port));
         command.addAll(extraArgs);
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("bench-app.log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        if (launcher && !jvmOptions.isEmpty()) pb.environment().put("MSSG_JAVA_OPTS", jvmOptions);
         long t0 = System.nanoTime();
         return new AppProcess(pb.start(), dataDir, "http://127.0.0.1:" + port, t0, log);
     }

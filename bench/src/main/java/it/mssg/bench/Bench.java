@@ -33,7 +33,15 @@ import java.util.concurrent.TimeUnit;
  * sync &lt;mssg.jar&gt; &lt;empty-data-dir&gt; [port] [simulator-port] [minute]   first sync of the large simulated account, Chromium
  *                                                       memory, inbound to dashboard event, idle CPU while READY;
  *                                                       with minute (&gt; 2) idle CPU over that minute of READY too
+ * load &lt;mssg.jar&gt; &lt;data-dir&gt; [port] [simulator-port] [rate] [seconds] [inbound/s]   the dashboard under load (DashboardLoad)
+ * start &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                        the start alone (an empty folder: the first start)
+ * suite &lt;mssg.jar or ./mssg&gt; &lt;generated-data-dir&gt; &lt;work-dir&gt; [rounds]   every figure with a target, rounds times, each
+ *                                                       run on a fresh copy of the data set, then their summary
+ * summary &lt;figures.tsv&gt;                                  median, min and max of each figure a file holds, as a table
  * jmh [JMH options]                                     the JMH benchmarks (e.g. jmh GovernorBenchmark)
+ *
+ * Where {@code mssg.jar} is asked for, the launcher {@code ./mssg} may stand instead: the app then starts exactly as
+ * the README starts it (its JVM options, Spring AOT, the start archive).
  * </pre>
  */
 public final class Bench {
@@ -62,6 +70,9 @@ public final class Bench {
             case "import" -> importCsv(rest);
             case "sync" -> sync(rest);
             case "load" -> DashboardLoad.command(rest);
+            case "start" -> start(rest);
+            case "suite" -> suite(rest);
+            case "summary" -> System.out.print(Figure.summary(Files.readAllLines(Path.of(rest[0]), StandardCharsets.UTF_8)));
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> usage();
         }
@@ -74,6 +85,10 @@ public final class Bench {
                        bench/run idle <mssg.jar> <data-dir> [port] [minute]
                        bench/run import <mssg.jar> <data-dir> [port]
                        bench/run sync <mssg.jar> <empty-data-dir> [port] [simulator-port] [minute]
+                       bench/run load <mssg.jar> <data-dir> [port] [simulator-port] [rate] [seconds] [inbound/s]
+                       bench/run start <mssg.jar> <data-dir> [port]
+                       bench/run suite <mssg.jar or ./mssg> <generated-data-dir> <work-dir> [rounds]
+                       bench/run summary <figures.tsv>
                        bench/run jmh [JMH options]""");
         System.exit(2);
     }
@@ -88,6 +103,86 @@ public final class Bench {
                 s.contacts(), s.tags(), s.contactTags(), s.chats(), s.messages(), s.csv(), s.millis()));
     }
 
+    /** The start alone: to the first API answer, then stopped. On an empty folder that is a user's first start. */
+    private static void start(String[] a) throws Exception {
+        Path jar = Path.of(a[0]);
+        Path dir = Path.of(a[1]);
+        int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
+        boolean withData = hasDatabase(dir);
+        try (AppProcess app = AppProcess.start(jar, dir, port, APP_ONLY)) {
+            long startMs = app.awaitReady(Duration.ofMinutes(10));
+            report(dir, "start", "load: " + load() + "; " + (withData ? "a data folder" : "an empty folder") + "; start to first API answer: "
+                    + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
+            (withData ? Figure.START_DATA : Figure.START_EMPTY).record(dir, startMs);
+        }
+    }
+
+    /**
+     * Every figure with a target, {@code rounds} times, each command on a fresh copy of the generated data set (or an
+     * empty folder), one after another so that they do not measure each other; then the summary of the figures file.
+     * The first start of a launcher that prepares a start archive (./mssg after a build) is made first and not counted.
+     */
+    private static void suite(String[] a) throws Exception {
+        Path launcher = Path.of(a[0]);
+        Path data = Path.of(a[1]);
+        Path work = Path.of(a[2]);
+        int rounds = a.length > 3 ? Integer.parseInt(a[3]) : 3;
+        Files.createDirectories(work);
+        Path figures = Figure.file(work);
+        if (System.getenv("BENCH_FIGURES") == null) {
+            throw new IllegalStateException("set BENCH_FIGURES to the file the figures of every run go to, e.g. " + work.resolve("figures.tsv"));
+        }
+        Path warmUp = fresh(work, "warm-up", null);
+        try (AppProcess app = AppProcess.start(launcher, warmUp, 18170, APP_ONLY)) {
+            app.awaitReady(Duration.ofMinutes(10));
+        }
+        String l = launcher.toString();
+        for (int round = 1; round <= rounds; round++) {
+            System.out.println("== round " + round + " of " + rounds + ", load " + load());
+            start(new String[] {l, fresh(work, "empty", null).toString(), "18171"});
+            idle(new String[] {l, fresh(work, "idle", data).toString(), "18172"});
+            app(new String[] {l, fresh(work, "app", data).toString(), "18173"});
+            importCsv(new String[] {l, fresh(work, "import", data).toString(), "18174"});
+            sync(new String[] {l, fresh(work, "sync", null).toString(), "18175", "18195", "3"});
+            DashboardLoad.run(launcher, fresh(work, "load", data), 18176, 18196, 200, 60, 10);
+        }
+        System.out.println();
+        System.out.print(Figure.summary(Files.readAllLines(figures, StandardCharsets.UTF_8)));
+    }
+
+    /** An empty folder, or a copy of the data set, under the work folder; what a former run left there is removed. */
+    private static Path fresh(Path work, String name, Path copyOf) throws IOException {
+        Path dir = work.resolve(name);
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        Files.createDirectories(dir);
+        if (copyOf != null) {
+            try (var walk = Files.walk(copyOf)) {
+                for (Path p : walk.toList()) {
+                    String rel = copyOf.relativize(p).toString();
+                    // the generated set's own results stay with it
+                    if (rel.isEmpty() || rel.equals("bench-results.txt") || rel.equals("figures.tsv")) continue;
+                    Path target = dir.resolve(rel);
+                    if (Files.isDirectory(p)) Files.createDirectories(target);
+                    else Files.copy(p, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** Whether a data folder holds a database already (then the start is not a first start). */
+    private static boolean hasDatabase(Path dir) throws IOException {
+        Path db = dir.resolve("db");
+        if (!Files.isDirectory(db)) return false;
+        try (var files = Files.list(db)) {
+            return files.findAny().isPresent();
+        }
+    }
+
     /** Start, idle memory and idle CPU (with the busiest threads) of the app on a data folder, nothing else. */
     private static void idle(String[] a) throws Exception {
         Path jar = Path.of(a[0]);
@@ -95,24 +190,30 @@ public final class Bench {
         int port = a.length > 2 ? Integer.parseInt(a[2]) : 18080;
         int laterMinute = a.length > 3 ? Integer.parseInt(a[3]) : 0;
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "(none)");
+        boolean withData = hasDatabase(dir);
         try (AppProcess app = AppProcess.start(jar, dir, port,
                 APP_ONLY)) {
             long startMs = app.awaitReady(Duration.ofMinutes(10)); // a loaded machine can take minutes
             report(dir, "idle", "load: " + load() + "; JVM options: " + options);
             report(dir, "idle", "start to first API answer: " + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
+            (withData ? Figure.START_DATA : Figure.START_EMPTY).record(dir, startMs);
             Thread.sleep(30_000);
             report(dir, "idle", "RSS idle 30 s after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
             // The first two minutes are not idle: the JIT compiles start-up code, the contact index loads, the licence
             // check due a minute after start runs. Idle CPU is measured over the third minute.
             Thread.sleep(90_000);
             report(dir, "idle", "RSS 2 min after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
-            report(dir, "idle", idleCpu(List.of(app.process.toHandle()), "app JVM, 2–3 min after start", 60));
-            report(dir, "idle", "RSS after the idle minute: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
+            IdleCpu third = idleCpu(List.of(app.process.toHandle()), "app JVM, 2–3 min after start", 60);
+            report(dir, "idle", third.text());
+            long rssMb = AppProcess.rssKb(app.pid()) / 1024;
+            report(dir, "idle", "RSS after the idle minute: " + rssMb + " MB");
+            Figure.IDLE_CPU.record(dir, third.percent());
+            if (withData) Figure.RSS_IDLE.record(dir, rssMb);
             if (laterMinute > 3) {
                 // the third minute still has the JIT finishing start-up code; a later one shows the app as it idles for hours
                 Thread.sleep((laterMinute - 4) * 60_000L);
                 report(dir, "idle", idleCpu(List.of(app.process.toHandle()),
-                        "app JVM, " + (laterMinute - 1) + "–" + laterMinute + " min after start", 60));
+                        "app JVM, " + (laterMinute - 1) + "–" + laterMinute + " min after start", 60).text());
                 report(dir, "idle", "RSS after that minute: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
             }
         }
@@ -145,6 +246,7 @@ public final class Bench {
             report(dir, "import", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
                     + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms, app CPU "
                     + String.format("%.1f s", cpu1 - cpu0) + " (" + imp.outcome() + ")");
+            Figure.IMPORT.record(dir, imp.totalMillis());
             long t0 = System.nanoTime();
             driver.get("/contacts");
             report(dir, "import", "contacts screen right after the import: " + (System.nanoTime() - t0) / 1_000_000
@@ -164,18 +266,27 @@ public final class Bench {
             report(dir, "app", "start to first API answer: " + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
             Thread.sleep(20_000); // let start-up work (index load, JIT) settle
             report(dir, "app", "RSS idle after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
-            report(dir, "app", idleCpu(List.of(app.process.toHandle()), "app JVM", 60));
+            report(dir, "app", idleCpu(List.of(app.process.toHandle()), "app JVM", 60).text());
 
             LoadDriver driver = LoadDriver.forDataDir(app.base, dir);
-            report(dir, "app", driver.contactSearch(200, 1000, 1).toString());
-            report(dir, "app", driver.conversationPage(200, 1000, 1000, 2).toString());
-            report(dir, "app", driver.contactsScreen(50, 300, 3).toString());
-            report(dir, "app", driver.conversationScreen(50, 300, 1000, 4).toString());
+            Stats search = driver.contactSearch(200, 1000, 1);
+            report(dir, "app", search.toString());
+            Figure.SEARCH_P95.record(dir, search.p95());
+            Stats conversation = driver.conversationPage(200, 1000, 1000, 2);
+            report(dir, "app", conversation.toString());
+            Figure.CONVERSATION_P95.record(dir, conversation.p95());
+            Stats contactsScreen = driver.contactsScreen(50, 300, 3);
+            report(dir, "app", contactsScreen.toString());
+            Figure.CONTACTS_SCREEN_P95.record(dir, contactsScreen.p95());
+            Stats conversationScreen = driver.conversationScreen(50, 300, 1000, 4);
+            report(dir, "app", conversationScreen.toString());
+            Figure.CONVERSATION_SCREEN_P95.record(dir, conversationScreen.p95());
             report(dir, "app", "RSS after the page runs: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
 
             for (int i = 1; i <= 3; i++) {
                 LoadDriver.ExportTiming exp = driver.exportCsv();
                 report(dir, "app", "CSV export run " + i + " (before the import): " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
+                Figure.EXPORT.record(dir, exp.millis());
             }
             Path csv;
             try (var files = Files.list(dir)) {
@@ -185,6 +296,7 @@ public final class Bench {
                 LoadDriver.ImportTiming imp = driver.importCsv(csv);
                 report(dir, "app", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
                         + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms (" + imp.outcome() + ")");
+                Figure.IMPORT.record(dir, imp.totalMillis());
                 LoadDriver.ExportTiming exp = driver.exportCsv();
                 report(dir, "app", "CSV export after the import: " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
             }
@@ -212,6 +324,7 @@ public final class Bench {
             String syncingSeen = awaitState(driver, "READY", Duration.ofMinutes(5));
             long syncMs = (System.nanoTime() - scan) / 1_000_000;
             report(dir, "sync", "scan to READY (login + first sync of 5,000 contacts, 1,000 chats): " + syncMs + " ms; states seen: " + syncingSeen);
+            Figure.FIRST_SYNC.record(dir, syncMs);
             String contacts = new String(driver.get("/api/contacts?size=1"), StandardCharsets.UTF_8);
             report(dir, "sync", "contacts API after sync: " + contacts.replaceAll("\"items\":\\[.*?\\],?", "").trim());
 
@@ -219,23 +332,29 @@ public final class Bench {
             List<ProcessHandle> own = app.descendants();
             long otherChromium = ProcessHandle.allProcesses().filter(p -> !own.contains(p))
                     .filter(p -> AppProcess.cmdline(p).contains("chromium") && AppProcess.cmdline(p).contains("--type=")).count();
-            report(dir, "sync", "Chromium PSS in READY (" + app.chromium().size() + " processes): " + AppProcess.pssKb(app.chromium()) / 1024
+            long chromiumMb = AppProcess.pssKb(app.chromium()) / 1024;
+            Figure.CHROMIUM_PSS.record(dir, chromiumMb);
+            report(dir, "sync", "Chromium PSS in READY (" + app.chromium().size() + " processes): " + chromiumMb
                     + " MB; all descendants PSS " + AppProcess.pssKb(app.descendants()) / 1024 + " MB; app JVM RSS "
                     + AppProcess.rssKb(app.pid()) / 1024 + " MB; processes of other Chromium instances on the machine, which share "
                     + "pages with these and so lower their PSS: " + otherChromium);
-            report(dir, "sync", inboundToEvent(driver, http, control, app.base, 100));
+            Stats inbound = inboundToEvent(driver, http, control, app.base, 100);
+            report(dir, "sync", inbound.toString());
+            Figure.INBOUND_P95.record(dir, inbound.p95());
             Thread.sleep(10_000);
             long idleFrom = System.nanoTime();
-            report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY", 60));
-            report(dir, "sync", idleCpu(app.descendants(), "Playwright driver + Chromium, READY", 60));
+            report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY", 60).text());
+            report(dir, "sync", idleCpu(app.descendants(), "Playwright driver + Chromium, READY", 60).text());
             if (a.length > 4) {
                 // right after the sync and the inbound messages H2 still writes and the JIT still compiles: a
                 // later minute shows the linked session as it idles for hours
                 int minute = Integer.parseInt(a[4]);
                 long waitMs = Duration.ofMinutes(minute - 1).toMillis() - (System.nanoTime() - idleFrom) / 1_000_000;
                 Thread.sleep(Math.max(0, waitMs));
-                report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY, idle minute " + minute, 60));
-                report(dir, "sync", idleCpu(app.descendants(), "Playwright driver + Chromium, READY, idle minute " + minute, 60));
+                IdleCpu ready = idleCpu(List.of(app.process.toHandle()), "app JVM, READY, idle minute " + minute, 60);
+                report(dir, "sync", ready.text());
+                Figure.IDLE_CPU_READY.record(dir, ready.withoutSimulator());
+                report(dir, "sync", idleCpu(app.descendants(), "Playwright driver + Chromium, READY, idle minute " + minute, 60).text());
             }
         }
     }
@@ -245,7 +364,7 @@ public final class Bench {
      * dashboard's event stream carries {@code message-received}, i.e. page, bridge, core store and SSE push,
      * all but the browser's own repaint.
      */
-    private static String inboundToEvent(LoadDriver driver, HttpClient http, String control, String base, int n) throws Exception {
+    private static Stats inboundToEvent(LoadDriver driver, HttpClient http, String control, String base, int n) throws Exception {
         String token = driver.token();
         LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base + "/events"))
@@ -278,7 +397,7 @@ public final class Bench {
         }
         events.body().close();
         return Stats.of("inbound to dashboard event (" + lost + " of " + n + " never arrived)",
-                latencies.stream().mapToLong(Long::longValue).toArray()).toString();
+                latencies.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** CPU time the start took: on an idle machine with enough cores the start cannot be shorter than this allows. */
@@ -290,8 +409,16 @@ public final class Bench {
         }
     }
 
+    /** Idle CPU over a minute: the percentage of one core, the same without the simulator's threads, and the report line. */
+    record IdleCpu(double percent, double withoutSimulator, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** CPU used while nobody uses the app; for one process also the threads that used most of it. */
-    private static String idleCpu(List<ProcessHandle> processes, String what, int seconds) throws InterruptedException {
+    private static IdleCpu idleCpu(List<ProcessHandle> processes, String what, int seconds) throws InterruptedException {
         double c0 = AppProcess.cpuSeconds(processes);
         java.util.Map<String, Double> threads0 = processes.size() == 1 ? AppProcess.threadCpuSeconds(processes.get(0).pid()) : java.util.Map.of();
         long t0 = System.nanoTime();
@@ -299,6 +426,7 @@ public final class Bench {
         double c1 = AppProcess.cpuSeconds(processes);
         double wall = (System.nanoTime() - t0) / 1e9;
         String top = "";
+        double simulator = 0;
         if (processes.size() == 1) {
             List<java.util.Map.Entry<String, Double>> used = AppProcess.threadCpuSeconds(processes.get(0).pid()).entrySet().stream()
                     .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0.0)))
@@ -307,14 +435,15 @@ public final class Bench {
             top = "; busiest threads: " + used.stream().limit(6)
                     .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
             // in simulator mode the test peer runs inside the app's JVM: its threads are not the app's cost
-            double simulator = used.stream().filter(e -> e.getKey().startsWith("mssg-simulator") || e.getKey().startsWith("HTTP-Dispatcher"))
+            simulator = used.stream().filter(e -> e.getKey().startsWith("mssg-simulator") || e.getKey().startsWith("HTTP-Dispatcher"))
                     .mapToDouble(java.util.Map.Entry::getValue).sum();
             if (simulator > 0) {
                 top += String.format("; of all this the simulator's own threads %.2f s, so the app without them %.2f %% of one core",
                         simulator, 100 * (c1 - c0 - simulator) / wall);
             }
         }
-        return String.format("idle CPU of %s over %.0f s: %.2f %% of one core (%.2f s CPU)%s", what, wall, 100 * (c1 - c0) / wall, c1 - c0, top);
+        return new IdleCpu(100 * (c1 - c0) / wall, 100 * (c1 - c0 - simulator) / wall,
+                String.format("idle CPU of %s over %.0f s: %.2f %% of one core (%.2f s CPU)%s", what, wall, 100 * (c1 - c0) / wall, c1 - c0, top));
     }
 
     private static String awaitState(LoadDriver driver, String state, Duration timeout) throws Exception {
