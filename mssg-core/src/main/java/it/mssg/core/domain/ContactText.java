@@ -71,6 +71,17 @@ public final class ContactText {
         return t.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the query is a number written from its start, with {@code +} or {@code 00} ({@code +1 202}): then it must
+     * match where a number or word of the search text begins, not anywhere inside one (+1 202 is not …1202… of an
+     * Italian mobile). A bare {@code 202} still matches anywhere.
+     */
+    public static boolean anchored(String text) {
+        if (text == null) return false;
+        String t = text.strip();
+        return (t.startsWith("+") || t.startsWith("00")) && NUMBERISH.matcher(t).matches();
+    }
+
     /** Trims and bounds a name from outside; blank → null. */
     public static String name(String s) {
         if (s == null) return null;

@@ -246,6 +246,7 @@ class ContactIndex {
         Snapshot s = current();
         String fragment = ContactText.queryFragment(filter.text());
         String needle = fragment == null || fragment.isEmpty() ? null : fragment;
+        boolean anchored = ContactText.anchored(filter.text());
         long[] tags = filter.tagIds().stream().mapToLong(Long::longValue).sorted().toArray();
         int n = s.size;
 
@@ -260,6 +261,11 @@ class ContactIndex {
             while (p >= 0) {
                 c = s.contactAt(p, c);
                 int end = s.textStart[c + 1];
+                if (anchored && p > s.textStart[c] && s.searchText.charAt(p - 1) != ' ') {
+                    // inside a number or word: a later hit in the same contact may still begin one
+                    p = s.searchText.indexOf(needle, p + 1);
+                    continue;
+                }
                 // a hit running past the end of contact c's text is no hit; any later one in c would run past too
                 if (p + needle.length() <= end && (tags.length == 0 || s.hasAll(c, tags))) {
                     match[c >>> 6] |= 1L << c;

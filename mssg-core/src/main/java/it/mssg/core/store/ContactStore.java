@@ -54,7 +54,12 @@ public class ContactStore {
         StringBuilder sql = new StringBuilder(" where 1=1");
         List<Object> args = new ArrayList<>();
         String fragment = ContactText.queryFragment(filter.text());
-        if (fragment != null && !fragment.isEmpty()) {
+        if (fragment != null && !fragment.isEmpty() && ContactText.anchored(filter.text())) {
+            // as the index does: at the start of the text or of one of its words
+            sql.append(" and (c.search_text like ? escape '!' or c.search_text like ? escape '!')");
+            args.add(Sql.likeContains(fragment).substring(1));
+            args.add("% " + Sql.likeContains(fragment).substring(1));
+        } else if (fragment != null && !fragment.isEmpty()) {
             sql.append(" and c.search_text like ? escape '!'");
             args.add(Sql.likeContains(fragment));
         }

@@ -28,6 +28,22 @@ class ContactTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            +1 202         | true
+            ' +39 333'     | true
+            0044 20        | true
+            00             | true
+            1 202          | false
+            202            | false
+            +mario         | false
+            Rossi +3       | false
+            null           | false
+            """)
+    void numbersWrittenFromTheirStartAreAnchored(String query, boolean anchored) {
+        assertThat(ContactText.anchored(query)).isEqualTo(anchored);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
             émile          | emile
             ärger          | arger
             çağrı          | cagrı
