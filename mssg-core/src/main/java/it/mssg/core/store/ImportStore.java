@@ -1,5 +1,7 @@
 package it.mssg.core.store;
 
+import it.mssg.core.api.ContactEdit;
+
 import it.mssg.core.api.DuplicatePolicy;
 import it.mssg.core.api.ImportProgress;
 import it.mssg.core.api.ImportRowStatus;
@@ -186,10 +188,14 @@ public class ImportStore {
             Long id = ids.get(r.e164());
             if (id == null) throw new IllegalStateException("contact not stored: " + r.e164());
             Map<String, StoredField> have = stored.getOrDefault(id, Map.of());
+            int[] count = {have.size()};
             r.fields().forEach((k, v) -> {
                 StoredField old = have.get(k.toLowerCase(Locale.ROOT)); // field names compare ignoring case
                 if (old != null && !old.value().isBlank()) return;
+                // a contact holds at most this many (its page could not save more): a merge adds up to the limit
+                if (old == null && count[0] >= ContactEdit.MAX_FIELDS) return;
                 if (old != null) deletes.add(new Object[]{id, old.key()});
+                else count[0]++;
                 fields.add(new Object[]{id, k, v});
             });
             for (String t : r.tags()) {

@@ -230,6 +230,20 @@ class ContactImportIT extends CoreIntegrationTest {
     }
 
     @Test
+    void aMergeAddsFieldsOnlyUpToTheHundredAContactMayHave() {
+        java.util.Map<String, String> ninetyEight = new java.util.HashMap<>();
+        for (int i = 0; i < 98; i++) ninetyEight.put("f" + i, "v" + i);
+        ContactView stored = commands.create(new NewContact("3331234567", "Alice", null, ninetyEight, null));
+        ImportPreviewView p = preview("phone,f1,x1,x2,x3,x4\n3331234567,other,a,b,c,d\n", DuplicatePolicy.MERGE);
+        imports.commit(p.id(), null);
+        ContactView merged = contacts.get(stored.id());
+        assertThat(merged.fields()).hasSize(ContactEdit.MAX_FIELDS).containsEntry("f1", "v1").containsEntry("x1", "a")
+                .containsEntry("x2", "b").doesNotContainKeys("x3", "x4");
+        // and the contact can still be saved from its page with all of them
+        commands.update(stored.id(), new ContactEdit("Alice", null, merged.fields(), null, false));
+    }
+
+    @Test
     void theOptOutColumnOptsContactsOutAndNeverBackIn() {
         long keen = commands.create(new NewContact("3331234567", "Keen", null, null, null)).id();
         long gone = commands.create(new NewContact("3341234567", "Gone", null, null, null)).id();

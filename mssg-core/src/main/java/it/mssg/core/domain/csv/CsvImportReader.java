@@ -59,7 +59,10 @@ public final class CsvImportReader {
 
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     private static final int MAX_TAGS_PER_ROW = 20;
-    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[;|]");
+    /** ; and | as people write them, and " ::: " as Google Contacts joins labels ("* myContacts ::: Friends") */
+    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[;|]|:::");
+    /** Google Contacts writes several values of one kind into one cell this way: "+39 333… ::: +39 347…" */
+    private static final String GOOGLE_SEPARATOR = ":::";
     /** The delimiter is sniffed from the first lines; this much text is plenty for them. */
     private static final int SNIFF_CHARS = 1 << 20;
     /** The upload is kept in pieces of this size: no buffer that doubles as it grows, no copy at the end. */
@@ -72,13 +75,15 @@ public final class CsvImportReader {
         alias(Role.PHONE, "phone", "phone number", "phone no", "telephone", "telephone number", "tel", "telefono",
                 "numero", "numero di telefono", "numero telefono", "number", "mobile", "mobile phone", "mobile number",
                 "cell", "cellulare", "cell phone", "cellphone", "whatsapp", "whatsapp number", "msisdn", "handy",
-                "telefon", "telefone", "movil", "portable", "phone 1 value", "primary phone");
+                "telefon", "telefone", "movil", "portable", "phone 1 value", "primary phone",
+                // Google Contacts' further numbers: second phone columns, read when the first is empty in a row
+                "phone 2 value", "phone 3 value");
         alias(Role.NAME, "name", "full name", "fullname", "nome", "display name", "contact", "contact name", "contatto",
                 "nome completo", "nominativo", "nombre", "nom", "ragione sociale");
         alias(Role.FIRST_NAME, "first name", "firstname", "given name", "nome proprio");
         alias(Role.LAST_NAME, "last name", "lastname", "surname", "family name", "cognome", "apellido", "nachname");
         alias(Role.TAGS, "tags", "tag", "labels", "label", "etichette", "etichetta", "groups", "group", "gruppi",
-                "gruppo", "categories", "category", "categoria", "categorie");
+                "gruppo", "categories", "category", "categoria", "categorie", "group membership");
         // columns our own export writes that are not the user's to set: read back as nothing
         alias(Role.IGNORED, "push name", "whatsapp id", "business", "source");
         alias(Role.NOTES, "notes", "note", "comment", "comments", "commento", "commenti", "nota", "description",
@@ -466,6 +471,8 @@ public final class CsvImportReader {
         String headerText = "";
         final List<ImportColumnView> columns = new ArrayList<>();
         int phone = -1, name = -1, first = -1, last = -1, tags = -1, notes = -1, optedOut = -1;
+        /** the next phone column (Mobile beside Phone, Google's Phone 2): the number of a row whose phone cell is empty */
+        int phone2 = -1;
         /** columns read as custom fields, and their names (in the same order, shared by every row's RowFields) */
         int[] fieldColumns = new int[0];
         String[] fieldKeys = new String[0];
@@ -544,6 +551,7 @@ public final class CsvImportReader {
         Set<String> fieldKeys = new LinkedHashSet<>();
         List<Integer> fieldColumns = new ArrayList<>();
         List<Integer> unnamed = new ArrayList<>();
+        List<Integer> overLimit = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             String h = cells.get(i) == null ? "" : cells.get(i).strip();
             Role r = roles[i] == null ? Role.FIELD : roles[i];
@@ -561,8 +569,11 @@ public final class CsvImportReader {
             // custom field of that name, and the preview says so rather than letting it pass unnoticed
             String repeats = null;
             if (taken >= 0) {
+                boolean fallback = r == Role.PHONE && m.phone2 < 0;
+                if (fallback) m.phone2 = i;
                 repeats = "column " + (i + 1) + " (" + h + ") is a second " + roleName(r) + " column: only column "
-                        + (taken + 1) + " is read as the " + roleName(r);
+                        + (taken + 1) + " is read as the " + roleName(r)
+                        + (fallback ? " (this one where column " + (taken + 1) + " is empty)" : "");
                 r = Role.FIELD;
             }
             if (r != Role.FIELD) {
@@ -572,7 +583,11 @@ public final class CsvImportReader {
                 continue;
             }
             String key = ownExport && CustomFieldKeys.isValid(h) ? CustomFieldKeys.normalise(h) : fieldKey(h);
-            if (key == null) {
+            if (key != null && fieldColumns.size() == ContactEdit.MAX_FIELDS) {
+                // a contact holds at most this many (its page could not save more): the rest are not read
+                overLimit.add(i + 1);
+                m.columns.add(new ImportColumnView(i, h, Role.IGNORED, null));
+            } else if (key == null) {
                 unnamed.add(i + 1);
                 m.columns.add(new ImportColumnView(i, h, Role.IGNORED, null));
             } else if (!fieldKeys.add(key.toLowerCase(Locale.ROOT))) {
@@ -592,6 +607,11 @@ public final class CsvImportReader {
         m.fieldKeys = m.columns.stream().filter(c -> c.role() == Role.FIELD).map(ImportColumnView::fieldKey).toArray(String[]::new);
         if (m.phone < 0) {
             throw new ImportRejectedException("no phone column found: name a column \"phone\", \"number\" or \"mobile\"");
+        }
+        if (!overLimit.isEmpty()) {
+            warnings.add("column" + (overLimit.size() > 1 ? "s " : " ") + join(overLimit) + (overLimit.size() > 1 ? " are" : " is")
+                    + " ignored: a contact has at most " + ContactEdit.MAX_FIELDS + " custom fields, and the columns before"
+                    + " already give that many");
         }
         if (!unnamed.isEmpty()) {
             warnings.add("column" + (unnamed.size() > 1 ? "s " : " ") + join(unnamed)
@@ -662,7 +682,8 @@ public final class CsvImportReader {
     }
 
     private RawRow rawRow(CSVRecord rec, int line, Mapping m) {
-        String phone = cell(rec, m.phone);
+        String phone = firstValue(cell(rec, m.phone));
+        if (phone == null) phone = firstValue(cell(rec, m.phone2));
         String name;
         if (m.name >= 0) {
             name = cell(rec, m.name);
@@ -687,6 +708,12 @@ public final class CsvImportReader {
         if (tagCell != null) {
             Set<String> seen = new HashSet<>();
             for (String t : TAG_SEPARATORS.split(tagCell)) {
+                t = t.strip();
+                if (t.startsWith("* ")) {
+                    // Google's own groups: "* myContacts" is on every contact and says nothing; "* starred" is a choice
+                    t = t.substring(2);
+                    if (t.equalsIgnoreCase("mycontacts")) continue;
+                }
                 if (t.isBlank()) continue;
                 String tag;
                 try {
@@ -728,6 +755,15 @@ public final class CsvImportReader {
             return bad(line, null, name, "no phone number");
         }
         return new RawRow(line, phone, name, notes, List.copyOf(tags), RowFields.of(m.fieldKeys, values), optedOut, null);
+    }
+
+    /** The first of several values Google Contacts put in one cell, else the cell itself. */
+    private static String firstValue(String cell) {
+        if (cell == null || !cell.contains(GOOGLE_SEPARATOR)) return cell;
+        for (String v : cell.split(GOOGLE_SEPARATOR)) {
+            if (!v.isBlank()) return v.strip();
+        }
+        return null;
     }
 
     private static RawRow bad(int line, String phone, String name, String reason) {

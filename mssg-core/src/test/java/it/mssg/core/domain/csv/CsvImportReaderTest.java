@@ -195,6 +195,38 @@ class CsvImportReaderTest {
     }
 
     @Test
+    void customFieldColumnsBeyondAHundredAreIgnoredWithAWarning() {
+        StringBuilder header = new StringBuilder("phone");
+        StringBuilder row = new StringBuilder("3331234567");
+        for (int i = 1; i <= 103; i++) {
+            header.append(",f").append(i);
+            row.append(",v").append(i);
+        }
+        ParsedImport p = read(header + "\n" + row + "\n");
+        assertThat(p.rows().get(0).fields()).hasSize(100).containsEntry("f100", "v100").doesNotContainKey("f101");
+        assertThat(p.warnings()).anyMatch(w -> w.startsWith("columns 102, 103, 104 are ignored: a contact has at most 100"));
+    }
+
+    @Test
+    void aGoogleContactsExportReadsLabelsAndItsFurtherNumbers() {
+        ParsedImport p = read("First Name,Last Name,Labels,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value\n"
+                + "Mario,Rossi,* myContacts ::: Clienti ::: * starred,Mobile,+39 333 123 4567 ::: +39 347 000 1111,Home,06 1234567\n"
+                + "Anna,Bianchi,* myContacts,,,Mobile,+39 348 765 4321\n"
+                + "Carla,Verdi,Clienti,,,,\n");
+        assertThat(p.columns()).extracting(c -> c.role()).containsExactly(Role.FIRST_NAME, Role.LAST_NAME, Role.TAGS,
+                Role.FIELD, Role.PHONE, Role.FIELD, Role.FIELD);
+        assertThat(p.rows()).extracting(ParsedRow::name, ParsedRow::e164, ParsedRow::tags).containsExactly(
+                // several numbers in one cell: the first; Google's own "* myContacts" is no tag, "* starred" is one
+                tuple("Mario Rossi", "+393331234567", List.of("Clienti", "starred")),
+                // no first number: the second phone column's
+                tuple("Anna Bianchi", "+393487654321", List.of()),
+                tuple("Carla Verdi", null, List.of())); // a row in error carries nothing but its reason
+        assertThat(p.rows().get(2).reason()).isEqualTo("no phone number");
+        assertThat(p.warnings()).anyMatch(w -> w.contains("column 7 (Phone 2 - Value) is a second phone number column")
+                && w.contains("where column 5 is empty"));
+    }
+
+    @Test
     void aFileWithoutHeaderIsReadAsPhoneAndName() {
         ParsedImport p = read("3331234567,Mario\n3471234567,Anna\n");
         assertThat(p.rows()).extracting(ParsedRow::line, ParsedRow::name).containsExactly(tuple(1, "Mario"), tuple(2, "Anna"));
@@ -344,14 +376,14 @@ class CsvImportReaderTest {
     @Test
     void theDefaultCellLimitStopsAWideFileEarly() {
         StringBuilder b = new StringBuilder("phone");
-        for (int c = 1; c < 200; c++) b.append(",c").append(c);
+        for (int c = 1; c < 100; c++) b.append(",c").append(c);
         b.append('\n');
-        for (int i = 0; i < 26_000; i++) b.append("333").append(1_000_000 + i).append(",x".repeat(199)).append('\n');
+        for (int i = 0; i < 51_000; i++) b.append("333").append(1_000_000 + i).append(",x".repeat(99)).append('\n');
         assertThatThrownBy(() -> read(b.toString()))
                 .isInstanceOf(ImportRejectedException.class)
-                .hasMessageContaining("more than 25,000 rows of 200 columns")
+                .hasMessageContaining("more than 50,000 rows of 100 columns")
                 .hasMessageContaining("more than 5,000,000 cells")
-                .hasMessageContaining("at most 25,000 rows each");
+                .hasMessageContaining("at most 50,000 rows each");
     }
 
     @Test
@@ -471,8 +503,8 @@ class CsvImportReaderTest {
         assertThat(p.columns()).extracting(c -> c.role()).containsExactly(Role.PHONE, Role.NAME, Role.FIELD, Role.FIELD,
                 Role.TAGS, Role.FIELD, Role.NOTES, Role.IGNORED);
         assertThat(p.warnings()).containsExactly(
-                "column 3 (Mobile) is a second phone number column: only column 1 is read as the phone number; this one is"
-                        + " kept as the custom field \"Mobile\"",
+                "column 3 (Mobile) is a second phone number column: only column 1 is read as the phone number (this one"
+                        + " where column 1 is empty); this one is kept as the custom field \"Mobile\"",
                 "column 4 (Name) is a second name column: only column 2 is read as the name; this one is kept as the"
                         + " custom field \"Name\"",
                 "column 6 (Labels) is a second tags column: only column 5 is read as the tags; this one is kept as the"
