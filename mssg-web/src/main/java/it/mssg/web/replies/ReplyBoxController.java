@@ -2,6 +2,7 @@ package it.mssg.web.replies;
 
 import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ChatView;
+import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.FollowUpReminders;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
@@ -39,15 +40,17 @@ class ReplyBoxController {
     static final int MAX_SUGGESTIONS = 8;
 
     private final ChatQueries chats;
+    private final ContactQueries contacts;
     private final SendMessages sender;
     private final OutboxQueries outbox;
     private final QuickReplies quickReplies;
     private final FollowUpReminders reminders;
     private final Clock clock;
 
-    ReplyBoxController(ChatQueries chats, SendMessages sender, OutboxQueries outbox, QuickReplies quickReplies,
-                       FollowUpReminders reminders) {
+    ReplyBoxController(ChatQueries chats, ContactQueries contacts, SendMessages sender, OutboxQueries outbox,
+                       QuickReplies quickReplies, FollowUpReminders reminders) {
         this.chats = chats;
+        this.contacts = contacts;
         this.sender = sender;
         this.outbox = outbox;
         this.quickReplies = quickReplies;
@@ -84,9 +87,15 @@ class ReplyBoxController {
                 Toasts.success(response, "Scheduled. It leaves after " + at.replace('T', ' ') + ", when the send rules allow.");
             } else {
                 OutboxEntryView entry = sender.send(SendCommand.reply(contactId, chatId, text, clientKey));
-                Toasts.success(response, entry.state().name().equals("BLOCKED")
-                        ? "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason())
-                        : "Queued.");
+                if (entry.state().name().equals("BLOCKED")) {
+                    Toasts.success(response, "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason()));
+                } else if (optedOut(chat)) {
+                    // the send rules decide when it is its turn: say now that they will most likely hold it back
+                    Toasts.success(response, "Queued, but this contact has opted out: the send rules block it unless they"
+                            + " wrote to you after opting out. Its state shows above.");
+                } else {
+                    Toasts.success(response, "Queued.");
+                }
             }
             return fill(chat, "", model);
         } catch (InvalidInputException e) {
@@ -192,10 +201,15 @@ class ReplyBoxController {
         model.addAttribute("zone", outbox.timeZone());
         model.addAttribute("clientKey", clientKey == null || clientKey.isBlank() ? UUID.randomUUID().toString() : clientKey);
         model.addAttribute("openReminders", chat.contactId() == null ? List.of() : reminders.openFor(chat.contactId()));
+        model.addAttribute("optedOut", optedOut(chat));
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", "");
         }
         return "fragments/quick-reply-box :: box";
+    }
+
+    private boolean optedOut(ChatView chat) {
+        return chat.contactId() != null && contacts.get(chat.contactId()).optedOut();
     }
 
     private List<OutboxEntryView> entriesOf(ChatView chat) {

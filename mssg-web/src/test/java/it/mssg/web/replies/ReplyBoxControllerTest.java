@@ -2,6 +2,9 @@ package it.mssg.web.replies;
 
 import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ChatView;
+import it.mssg.core.api.ContactQueries;
+import it.mssg.core.api.ContactSource;
+import it.mssg.core.api.ContactView;
 import it.mssg.core.api.FollowUpReminders;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.OutboxEntryView;
@@ -46,6 +49,7 @@ class ReplyBoxControllerTest extends WebSliceTest {
     static final Instant NOW = Instant.parse("2026-11-29T18:00:00Z");
 
     @MockitoBean ChatQueries chats;
+    @MockitoBean ContactQueries contacts;
     @MockitoBean SendMessages sender;
     @MockitoBean OutboxQueries outbox;
     @MockitoBean QuickReplies quickReplies;
@@ -55,11 +59,17 @@ class ReplyBoxControllerTest extends WebSliceTest {
     void data() {
         when(chats.get(7)).thenReturn(new ChatView(7, "393331112222@c.us", "Anna", false, 0, NOW, 3L));
         when(chats.get(8)).thenReturn(new ChatView(8, "123@g.us", "Family", true, 0, NOW, null));
+        when(contacts.get(3)).thenReturn(anna(false));
         // the outbox's zone, deliberately not this machine's (tests run in UTC)
         when(outbox.timeZone()).thenReturn(ZoneId.of("Europe/Rome"));
         when(outbox.recentForContact(3)).thenReturn(List.of(
                 entry(1, OutboxState.READ, null, null, "hello <b>there</b>"),
                 entry(2, OutboxState.BLOCKED, "QUIET_HOURS", "It is quiet hours until 08:00", "later")));
+    }
+
+    static ContactView anna(boolean optedOut) {
+        return new ContactView(3, "393331112222@c.us", "+393331112222", "Anna", null, false, null, optedOut,
+                ContactSource.WHATSAPP, java.util.Map.of(), List.of(), 7L, NOW, NOW);
     }
 
     static OutboxEntryView entry(long id, OutboxState state, String reason, String reasonText, String body) {
@@ -88,6 +98,26 @@ class ReplyBoxControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"reply-text\"")))
                 .andExpect(content().string(not(containsString("Remind me"))));
+    }
+
+    @Test
+    void aContactWhoOptedOutIsNamedAsSuchBeforeAndAfterAReply() throws Exception {
+        mvc.perform(get("/chats/7/reply-box").with(owner()))
+                .andExpect(content().string(not(containsString("id=\"reply-opted-out\""))));
+        when(contacts.get(3)).thenReturn(anna(true));
+        mvc.perform(get("/chats/7/reply-box").with(owner()))
+                .andExpect(content().string(containsString("id=\"reply-opted-out\"")))
+                .andExpect(content().string(containsString("This contact has opted out of your messages.")));
+        // queued (the send rules decide at its turn), but not announced as if it were on its way
+        when(sender.send(any())).thenReturn(entry(9, OutboxState.QUEUED, null, null, "hi"));
+        mvc.perform(post("/chats/7/reply").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("text", "hi").param("clientKey", "key-2").param("when", "now"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Queued, but this contact has opted out")))
+                .andExpect(content().string(containsString("id=\"reply-opted-out\"")));
+        // a group chat has no contact to ask
+        mvc.perform(get("/chats/8/reply-box").with(owner()))
+                .andExpect(content().string(not(containsString("id=\"reply-opted-out\""))));
     }
 
     @Test
