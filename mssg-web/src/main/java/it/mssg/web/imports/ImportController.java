@@ -87,16 +87,23 @@ class ImportController {
 
     @PostMapping("/contacts/import/{previewId}/commit")
     String commit(@PathVariable String previewId, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  HttpServletResponse response, Model model) {
+                  HttpServletResponse response, Model model,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         ImportPreviewView preview = csv.getPreview(previewId);
         live.progress(PROGRESS_JOB, "Importing " + preview.fileName(), 0, preview.importableRows());
         ImportResultView result = csv.commit(previewId, (done, total) ->
                 live.progress(PROGRESS_JOB, "Importing " + preview.fileName(), done, total));
         live.progress(PROGRESS_JOB, "Imported " + preview.fileName(), preview.importableRows(), preview.importableRows());
+        Toasts.success(response, "Imported " + result.created() + " new and updated " + result.merged() + " contacts.");
+        if (htmx == null) {
+            // without htmx: redirect after the post, so that reloading the page shows the outcome and posts nothing again
+            redirect.addFlashAttribute("result", result);
+            redirect.addFlashAttribute("fileName", preview.fileName());
+            return "redirect:/contacts/import";
+        }
         model.addAttribute("result", result);
         model.addAttribute("fileName", preview.fileName());
-        Toasts.success(response, "Imported " + result.created() + " new and updated " + result.merged() + " contacts.");
-        return htmx != null ? "import :: done" : "import";
+        return "import :: done";
     }
 
     @PostMapping("/contacts/import/{previewId}/discard")

@@ -137,6 +137,22 @@ class ImportControllerTest extends WebSliceTest {
     }
 
     @Test
+    void withoutHtmxTheCommitRedirectsAndTheFormShowsTheOutcomeOnce() throws Exception {
+        when(csv.commit(eq("p1"), any())).thenReturn(new ImportResultView("p1", 3, 1, 0, 0, 42));
+        org.springframework.test.web.servlet.MvcResult posted = mvc.perform(post("/contacts/import/p1/commit").with(owner()).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/contacts/import"))
+                .andReturn();
+        // the redirect's page carries the outcome (flash attributes), and a reload of it posts nothing again
+        mvc.perform(get("/contacts/import").with(owner()).flashAttrs(posted.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("3 new contacts, 1 filled in")));
+        mvc.perform(get("/contacts/import").with(owner()))
+                .andExpect(content().string(not(containsString("3 new contacts"))));
+        verify(csv, org.mockito.Mockito.times(1)).commit(eq("p1"), any());
+    }
+
+    @Test
     void anExpiredPreviewLeadsBackToTheUpload() throws Exception {
         mvc.perform(post("/contacts/import/gone/commit").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().isNotFound())
