@@ -65,11 +65,20 @@ public class PageGateway implements WhatsAppGateway {
      * and saying so is final, not a failure to retry.
      */
     private String chatOf(String recipient) throws RecipientNotOnWhatsApp, PageCallFailed {
-        boolean group = recipient.endsWith("@g.us");
-        Object chat = group ? session.call("knownChat", recipient) : session.call("queryExists", recipient);
-        if (chat == null) {
-            throw new RecipientNotOnWhatsApp(recipient);
+        if (!recipient.endsWith("@g.us")) {
+            Object person = session.call("queryExists", recipient);
+            if (person == null) {
+                throw new RecipientNotOnWhatsApp(recipient);
+            }
+            return PageData.text(person);
         }
-        return PageData.text(chat);
+        if (!(session.call("knownChat", recipient) instanceof Map<?, ?> group)) {
+            throw new RecipientNotOnWhatsApp(recipient, "not a group of this WhatsApp account");
+        }
+        if (Boolean.TRUE.equals(group.get("readOnly"))) {
+            // final: a send there would fail (or hang until its time-out) every time it was retried
+            throw new RecipientNotOnWhatsApp(recipient, "you are no longer in this group");
+        }
+        return PageData.text(group.get("id"));
     }
 }

@@ -164,6 +164,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         chat.put("unreadCount", 0);
         chat.put("t", clock.instant().getEpochSecond());
         chat.put("labels", chatLabels);
+        chat.put("isReadOnly", false);
         return chat;
     }
 
@@ -488,6 +489,19 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
+     * The account leaves a group, as a person does on their phone: the chat stays in the list, read-only, and
+     * WhatsApp refuses what is sent there. @return false when the account has no such group
+     */
+    public boolean leaveGroup(String chatId) {
+        synchronized (lock) {
+            Map<String, Object> chat = chatId == null ? null : chats.get(chatId);
+            if (chat == null || !Boolean.TRUE.equals(chat.get("isGroup"))) return false;
+            chat.put("isReadOnly", true);
+            return true;
+        }
+    }
+
+    /**
      * A group chat this account has ({@code chatId} as {@code …@g.us}), else empty: as on WhatsApp, you can
      * write only to groups you are in, and there is no phone number to look up.
      */
@@ -506,6 +520,11 @@ public final class SimulatedNetwork implements AutoCloseable {
         Optional<String> recipient = chatId != null && chatId.endsWith("@g.us") ? group(chatId) : exists(chatId);
         if (recipient.isEmpty()) {
             throw new IllegalArgumentException("not on WhatsApp: " + chatId);
+        }
+        synchronized (lock) {
+            if (Boolean.TRUE.equals(chats.get(recipient.get()).get("isReadOnly"))) {
+                throw new IllegalArgumentException("not a participant of this group any more: " + chatId);
+            }
         }
         synchronized (lock) {
             String to = recipient.get();

@@ -178,6 +178,13 @@ public final class SimulatorServer implements AutoCloseable {
                         labels(body.get("labels")));
                 sendJson(exchange, 200, Map.of("added", true));
             }
+            case "POST /control/leave" -> {
+                if (network.leaveGroup(text(body(exchange).get("chat")))) {
+                    sendJson(exchange, 200, Map.of("left", true));
+                } else {
+                    sendJson(exchange, 404, Map.of("error", "this account has no such group"));
+                }
+            }
             case "POST /control/fault" -> sendJson(exchange, 200, Map.of("done", network.fault(body(exchange))));
             default -> sendJson(exchange, 404, Map.of("error", "no such resource: " + method + " " + path));
         }

@@ -130,9 +130,10 @@
     },
     // A group is not a phone number, so queryExists never finds one: a group can be sent to only if it is a
     // chat the page has. chat.get only looks in the page's own chats; chat.find would create a missing one.
+    // A group the account left (or was removed from) stays in the list, read-only: WhatsApp sends nothing there.
     knownChat: function (id) {
       var found = WPP.chat.get(id);
-      return found ? widId(found.id) : null;
+      return found ? {id: widId(found.id), readOnly: !!found.isReadOnly} : null;
     },
     composing: async function (chatId, ms) {
       await WPP.chat.markIsComposing(chatId, ms);

@@ -107,7 +107,7 @@
 
   function chat(c) {
     return strict({id: wid(c.id), name: c.name, isGroup: c.isGroup, unreadCount: c.unreadCount, t: c.t,
-      labels: c.labels}, 'Chat');
+      labels: c.labels, isReadOnly: !!c.isReadOnly}, 'Chat');
   }
 
   function authCode(a) {

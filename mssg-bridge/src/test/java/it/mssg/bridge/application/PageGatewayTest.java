@@ -41,7 +41,7 @@ class PageGatewayTest {
 
     @Test
     void aGroupTheSessionKnowsIsSentToWithoutAskingWhetherItIsAPhoneNumber() throws Exception {
-        when(session.call("knownChat", GROUP)).thenReturn(GROUP);
+        when(session.call("knownChat", GROUP)).thenReturn(Map.of("id", GROUP, "readOnly", false));
         when(session.startSend(GROUP, "Pizza at 8"))
                 .thenReturn(CompletableFuture.completedFuture(Map.of("id", "true_" + GROUP + "_3EB0A1", "ack", 1)));
 
@@ -57,14 +57,27 @@ class PageGatewayTest {
 
     @Test
     void aGroupThePageDoesNotHaveIsNotOnWhatsAppAndNothingIsSent() throws Exception {
-        String left = "120363999999999999@g.us";
-        when(session.call("knownChat", left)).thenReturn(null);
+        String unknown = "120363999999999999@g.us";
+        when(session.call("knownChat", unknown)).thenReturn(null);
+
+        assertThatThrownBy(() -> gateway.send(new OutgoingText(unknown, "still there?")))
+                .isInstanceOf(RecipientNotOnWhatsApp.class).hasMessage("not a group of this WhatsApp account: " + unknown);
+
+        verify(session).call("knownChat", unknown);
+        verify(session, never()).call("queryExists", unknown);
+        verify(session, never()).startSend(any(), any());
+    }
+
+    @Test
+    void aGroupTheAccountLeftIsReadOnlyAFinalRefusalAndNothingIsSent() throws Exception {
+        String left = "120363888888888888@g.us";
+        when(session.call("knownChat", left)).thenReturn(Map.of("id", left, "readOnly", true));
 
         assertThatThrownBy(() -> gateway.send(new OutgoingText(left, "still there?")))
-                .isInstanceOf(RecipientNotOnWhatsApp.class).hasMessage("not on WhatsApp: " + left);
+                .isInstanceOfSatisfying(RecipientNotOnWhatsApp.class,
+                        e -> assertThat(e.why()).isEqualTo("you are no longer in this group"));
 
-        verify(session).call("knownChat", left);
-        verify(session, never()).call("queryExists", left);
+        verify(session, never()).call("composing", left, 1L);
         verify(session, never()).startSend(any(), any());
     }
 

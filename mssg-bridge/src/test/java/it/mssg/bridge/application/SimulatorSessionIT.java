@@ -128,6 +128,20 @@ class SimulatorSessionIT {
     }
 
     @Test
+    void aGroupTheAccountLeftIsRefusedForGoodBeforeAnythingIsSent() throws Exception {
+        String group = "120363000000000001@g.us";
+        try (BridgeHarness h = new BridgeHarness(dataDir)) {
+            h.network.leaveGroup(group); // on the phone, before this browser links: the page's chat is read-only
+            h.linked();
+            WhatsAppGateway.RecipientNotOnWhatsApp refused = assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,
+                    () -> h.gateway.send(new WhatsAppGateway.OutgoingText(group, "still there?")));
+            assertThat(refused.why()).isEqualTo("you are no longer in this group");
+            assertThat((List<?>) h.getJson("/control/sent")).isEmpty();
+            assertThat(h.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void aGroupThePageDoesNotHaveIsNotOnWhatsApp() throws Exception {
         try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
             assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,

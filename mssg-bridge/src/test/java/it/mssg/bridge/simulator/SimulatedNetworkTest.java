@@ -153,6 +153,20 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    void aGroupTheAccountLeftStaysInTheListReadOnlyAndRefusesSends() {
+        SimulatedNetwork n = network();
+        String group = "120363000000000001@g.us";
+        assertThat(n.leaveGroup(group)).isTrue();
+        assertThat(n.leaveGroup("393330000002@c.us")).as("a person's chat is not a group").isFalse();
+        assertThat(n.leaveGroup("120363999999999999@g.us")).isFalse();
+
+        assertThatThrownBy(() -> n.send(group, "still there?")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a participant of this group any more: " + group);
+        assertThat(n.sent()).isEmpty();
+        assertThat(n.group(group)).as("still a chat of the account").contains(group);
+    }
+
+    @Test
     void inDemoModeContactsWriteNowAndThenOnceLinked() throws Exception {
         SimulatedNetwork n = network();
         long seq = (Long) n.hello(null).get("seq");

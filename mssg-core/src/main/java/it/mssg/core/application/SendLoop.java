@@ -397,7 +397,7 @@ class SendLoop implements SmartLifecycle {
         try {
             receipt = gateway().send(new WhatsAppGateway.OutgoingText(row.recipientWaId(), row.body()));
         } catch (WhatsAppGateway.RecipientNotOnWhatsApp e) {
-            failed(row, OutboxEntryState.FAILED, "not on WhatsApp");
+            failed(row, OutboxEntryState.FAILED, e.why());
             return;
         } catch (WhatsAppGateway.GatewayUnavailable | RuntimeException e) {
             log.warn("Send of outbox entry {} is uncertain: {}", row.id(), e.getMessage());

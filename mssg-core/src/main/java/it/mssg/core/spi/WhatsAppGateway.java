@@ -23,9 +23,22 @@ public interface WhatsAppGateway {
     record SendReceipt(String waMessageId, int ack) {
     }
 
+    /** The message cannot go to this recipient at all (a final failure, never retried); {@link #why()} says why. */
     final class RecipientNotOnWhatsApp extends Exception {
+        private final String why;
+
         public RecipientNotOnWhatsApp(String recipient) {
-            super("not on WhatsApp: " + recipient);
+            this(recipient, "not on WhatsApp");
+        }
+
+        /** @param why for the person reading the outbox, e.g. "you are no longer in this group" */
+        public RecipientNotOnWhatsApp(String recipient, String why) {
+            super(why + ": " + recipient);
+            this.why = why;
+        }
+
+        public String why() {
+            return why;
         }
     }
 

@@ -280,6 +280,18 @@ class OutboxIT extends CoreIntegrationTest {
     }
 
     @Test
+    void aRecipientThatCannotBeWrittenToFailsOnceWithTheGatewaysReason() {
+        whatsapp.state(SessionState.READY);
+        whatsapp.failNext(new WhatsAppGateway.RecipientNotOnWhatsApp(CARLA, "you are no longer in this group"));
+        OutboxEntryView entry = sendMessages.send(SendCommand.reply(contact(CARLA), null, "Hello", null));
+        runUntilIdle();
+        OutboxEntryView failed = outbox.get(entry.id());
+        assertThat(failed.state()).isEqualTo(OutboxState.FAILED);
+        assertThat(failed.detail()).isEqualTo("you are no longer in this group");
+        assertThat(whatsapp.sent()).isEmpty();
+    }
+
+    @Test
     void failuresAreRecordedAndPauseSendingUntilResumed() {
         whatsapp.state(SessionState.READY);
         whatsapp.failNext(new WhatsAppGateway.RecipientNotOnWhatsApp(CARLA));
