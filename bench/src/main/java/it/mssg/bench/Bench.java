@@ -411,10 +411,6 @@ public final class Bench {
 
     /** Idle CPU over a minute: the percentage of one core, the same without the simulator's threads, and the report line. */
     record IdleCpu(double percent, double withoutSimulator, String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 
     /** CPU used while nobody uses the app; for one process also the threads that used most of it. */
