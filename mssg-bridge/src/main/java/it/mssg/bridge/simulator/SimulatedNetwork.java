@@ -490,13 +490,15 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /**
      * The account leaves a group, as a person does on their phone: the chat stays in the list, read-only, and
-     * WhatsApp refuses what is sent there. @return false when the account has no such group
+     * WhatsApp refuses what is sent there. A linked page hears of it at once. @return false when the account has no
+     * such group
      */
     public boolean leaveGroup(String chatId) {
         synchronized (lock) {
             Map<String, Object> chat = chatId == null ? null : chats.get(chatId);
             if (chat == null || !Boolean.TRUE.equals(chat.get("isGroup"))) return false;
             chat.put("isReadOnly", true);
+            append(new LinkedHashMap<>(Map.of("type", "chat_changed", "chat", new LinkedHashMap<>(chat))));
             return true;
         }
     }
@@ -522,7 +524,8 @@ public final class SimulatedNetwork implements AutoCloseable {
             throw new IllegalArgumentException("not on WhatsApp: " + chatId);
         }
         synchronized (lock) {
-            if (Boolean.TRUE.equals(chats.get(recipient.get()).get("isReadOnly"))) {
+            Map<String, Object> chat = chats.get(recipient.get()); // none yet for a person written to the first time
+            if (chat != null && Boolean.TRUE.equals(chat.get("isReadOnly"))) {
                 throw new IllegalArgumentException("not a participant of this group any more: " + chatId);
             }
         }

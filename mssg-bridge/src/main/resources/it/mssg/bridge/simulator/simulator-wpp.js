@@ -204,6 +204,12 @@
         }
       });
       fire('chat.msg_ack_change', strict({ack: event.ack, chat: wid(event.chat), ids: event.ids.map(msgKey)}, 'AckChange'));
+    } else if (event.type === 'chat_changed' && state.mainReady) {
+      // e.g. the account left a group on the phone: the page's chat is replaced, as WhatsApp Web updates its model
+      state.chats = state.chats.map(function (c) {
+        return c.id._serialized === event.chat.id._serialized ? event.chat : c;
+      });
+      render();
     } else if (event.type === 'logout' && state.authenticated) {
       loggedOut();
     } else if (event.type === 'reload') {

@@ -142,6 +142,29 @@ class SimulatorSessionIT {
     }
 
     @Test
+    void aGroupLeftWhileThePageIsLinkedIsRefusedFromThenOn() throws Exception {
+        String group = "120363000000000001@g.us";
+        try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
+            h.gateway.send(new WhatsAppGateway.OutgoingText(group, "before"));
+            h.network.leaveGroup(group);
+            // the page hears of it through its event stream, as WhatsApp Web does from the phone
+            BridgeHarness.await(() -> {
+                try {
+                    return Boolean.TRUE.equals(((Map<?, ?>) h.session.call("knownChat", group)).get("readOnly"));
+                } catch (Exception e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(10), () -> "the page's group chat read-only");
+            WhatsAppGateway.RecipientNotOnWhatsApp refused = assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,
+                    () -> h.gateway.send(new WhatsAppGateway.OutgoingText(group, "after")));
+            assertThat(refused.why()).isEqualTo("you are no longer in this group");
+            assertThat((List<?>) h.getJson("/control/sent")).singleElement()
+                    .satisfies(s -> assertThat(((Map<?, ?>) s).get("body")).isEqualTo("before"));
+            assertThat(h.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void aGroupThePageDoesNotHaveIsNotOnWhatsApp() throws Exception {
         try (BridgeHarness h = new BridgeHarness(dataDir).linked()) {
             assertThrows(WhatsAppGateway.RecipientNotOnWhatsApp.class,

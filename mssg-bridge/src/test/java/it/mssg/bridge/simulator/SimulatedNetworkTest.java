@@ -153,6 +153,19 @@ class SimulatedNetworkTest {
     }
 
     @Test
+    void aFirstMessageToSomeoneWithoutAChatYetIsSentAndStartsTheirChat() throws Exception {
+        SimulatedNetwork n = network();
+        String to = "393331234999@c.us";
+        assertThat(n.group(to)).isEmpty();
+
+        String id = (String) n.send(to, "Hello, first time").get("id");
+
+        assertThat(id).startsWith("true_" + to + "_");
+        assertThat(n.messages(to, 1)).singleElement().satisfies(m -> assertThat(m.get("body")).isEqualTo("Hello, first time"));
+        assertThat(n.sent()).singleElement().satisfies(s -> assertThat(s.get("to")).isEqualTo(to));
+    }
+
+    @Test
     void aGroupTheAccountLeftStaysInTheListReadOnlyAndRefusesSends() {
         SimulatedNetwork n = network();
         String group = "120363000000000001@g.us";
