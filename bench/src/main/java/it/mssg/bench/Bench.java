@@ -113,7 +113,7 @@ public final class Bench {
             long startMs = app.awaitReady(Duration.ofMinutes(10));
             report(dir, "start", "load: " + load() + "; " + (withData ? "a data folder" : "an empty folder") + "; start to first API answer: "
                     + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
-            (withData ? Figure.START_DATA : Figure.START_EMPTY).record(dir, startMs);
+            Figure.start(withData).record(dir, startMs);
         }
     }
 
@@ -196,7 +196,7 @@ public final class Bench {
             long startMs = app.awaitReady(Duration.ofMinutes(10)); // a loaded machine can take minutes
             report(dir, "idle", "load: " + load() + "; JVM options: " + options);
             report(dir, "idle", "start to first API answer: " + startMs + " ms, using " + cpuAtReady(app) + "; " + app.startedLine());
-            (withData ? Figure.START_DATA : Figure.START_EMPTY).record(dir, startMs);
+            Figure.start(withData).record(dir, startMs);
             Thread.sleep(30_000);
             report(dir, "idle", "RSS idle 30 s after start: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
             // The first two minutes are not idle: the JIT compiles start-up code, the contact index loads, the licence
@@ -243,10 +243,7 @@ public final class Bench {
             double cpu0 = AppProcess.cpuSeconds(app.pid());
             LoadDriver.ImportTiming imp = driver.importCsv(csv);
             double cpu1 = AppProcess.cpuSeconds(app.pid());
-            report(dir, "import", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
-                    + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms, app CPU "
-                    + String.format("%.1f s", cpu1 - cpu0) + " (" + imp.outcome() + ")");
-            Figure.IMPORT.record(dir, imp.totalMillis());
+            reportImport(dir, "import", csv, imp, String.format(", app CPU %.1f s", cpu1 - cpu0));
             long t0 = System.nanoTime();
             driver.get("/contacts");
             report(dir, "import", "contacts screen right after the import: " + (System.nanoTime() - t0) / 1_000_000
@@ -269,18 +266,10 @@ public final class Bench {
             report(dir, "app", idleCpu(List.of(app.process.toHandle()), "app JVM", 60).text());
 
             LoadDriver driver = LoadDriver.forDataDir(app.base, dir);
-            Stats search = driver.contactSearch(200, 1000, 1);
-            report(dir, "app", search.toString());
-            Figure.SEARCH_P95.record(dir, search.p95());
-            Stats conversation = driver.conversationPage(200, 1000, 1000, 2);
-            report(dir, "app", conversation.toString());
-            Figure.CONVERSATION_P95.record(dir, conversation.p95());
-            Stats contactsScreen = driver.contactsScreen(50, 300, 3);
-            report(dir, "app", contactsScreen.toString());
-            Figure.CONTACTS_SCREEN_P95.record(dir, contactsScreen.p95());
-            Stats conversationScreen = driver.conversationScreen(50, 300, 1000, 4);
-            report(dir, "app", conversationScreen.toString());
-            Figure.CONVERSATION_SCREEN_P95.record(dir, conversationScreen.p95());
+            reportP95(dir, "app", Figure.SEARCH_P95, driver.contactSearch(200, 1000, 1));
+            reportP95(dir, "app", Figure.CONVERSATION_P95, driver.conversationPage(200, 1000, 1000, 2));
+            reportP95(dir, "app", Figure.CONTACTS_SCREEN_P95, driver.contactsScreen(50, 300, 3));
+            reportP95(dir, "app", Figure.CONVERSATION_SCREEN_P95, driver.conversationScreen(50, 300, 1000, 4));
             report(dir, "app", "RSS after the page runs: " + AppProcess.rssKb(app.pid()) / 1024 + " MB");
 
             for (int i = 1; i <= 3; i++) {
@@ -294,9 +283,7 @@ public final class Bench {
             }
             if (csv != null) {
                 LoadDriver.ImportTiming imp = driver.importCsv(csv);
-                report(dir, "app", "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis()
-                        + " ms, commit " + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms (" + imp.outcome() + ")");
-                Figure.IMPORT.record(dir, imp.totalMillis());
+                reportImport(dir, "app", csv, imp, "");
                 LoadDriver.ExportTiming exp = driver.exportCsv();
                 report(dir, "app", "CSV export after the import: " + exp.millis() + " ms, " + exp.bytes() / 1024 + " kB, " + exp.lines() + " lines");
             }
@@ -338,9 +325,7 @@ public final class Bench {
                     + " MB; all descendants PSS " + AppProcess.pssKb(app.descendants()) / 1024 + " MB; app JVM RSS "
                     + AppProcess.rssKb(app.pid()) / 1024 + " MB; processes of other Chromium instances on the machine, which share "
                     + "pages with these and so lower their PSS: " + otherChromium);
-            Stats inbound = inboundToEvent(driver, http, control, app.base, 100);
-            report(dir, "sync", inbound.toString());
-            Figure.INBOUND_P95.record(dir, inbound.p95());
+            reportP95(dir, "sync", Figure.INBOUND_P95, inboundToEvent(driver, http, control, app.base, 100));
             Thread.sleep(10_000);
             long idleFrom = System.nanoTime();
             report(dir, "sync", idleCpu(List.of(app.process.toHandle()), "app JVM, READY", 60).text());
@@ -398,6 +383,19 @@ public final class Bench {
         events.body().close();
         return Stats.of("inbound to dashboard event (" + lost + " of " + n + " never arrived)",
                 latencies.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** A timed run's line in the report, and its p95 as {@code figure}. */
+    private static void reportP95(Path dir, String command, Figure figure, Stats stats) throws IOException {
+        report(dir, command, stats.toString());
+        figure.record(dir, stats.p95());
+    }
+
+    /** An import's line in the report ({@code extra} after the times), and its total as the import figure. */
+    private static void reportImport(Path dir, String command, Path csv, LoadDriver.ImportTiming imp, String extra) throws IOException {
+        report(dir, command, "CSV import of " + csv.getFileName() + ": upload + preview " + imp.uploadMillis() + " ms, commit "
+                + imp.commitMillis() + " ms, total " + imp.totalMillis() + " ms" + extra + " (" + imp.outcome() + ")");
+        Figure.IMPORT.record(dir, imp.totalMillis());
     }
 
     /** CPU time the start took: on an idle machine with enough cores the start cannot be shorter than this allows. */

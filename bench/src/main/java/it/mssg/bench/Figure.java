@@ -48,6 +48,11 @@ enum Figure {
         this.target = target;
     }
 
+    /** The start figure: into an empty folder (the first start, migrations run) or onto a database. */
+    static Figure start(boolean withData) {
+        return withData ? START_DATA : START_EMPTY;
+    }
+
     static Path file(Path dataDir) {
         String named = System.getenv("BENCH_FIGURES");
         return named != null && !named.isBlank() ? Path.of(named) : dataDir.resolve("figures.tsv");

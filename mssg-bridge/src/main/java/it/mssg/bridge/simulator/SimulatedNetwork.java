@@ -524,13 +524,11 @@ public final class SimulatedNetwork implements AutoCloseable {
             throw new IllegalArgumentException("not on WhatsApp: " + chatId);
         }
         synchronized (lock) {
-            Map<String, Object> chat = chats.get(recipient.get()); // none yet for a person written to the first time
-            if (chat != null && Boolean.TRUE.equals(chat.get("isReadOnly"))) {
+            String to = recipient.get();
+            Map<String, Object> existing = chats.get(to); // none yet for a person written to the first time
+            if (existing != null && Boolean.TRUE.equals(existing.get("isReadOnly"))) {
                 throw new IllegalArgumentException("not a participant of this group any more: " + chatId);
             }
-        }
-        synchronized (lock) {
-            String to = recipient.get();
             long t = clock.instant().getEpochSecond();
             Map<String, Object> msg = message(to, true, null, text, t, 0);
             @SuppressWarnings("unchecked")

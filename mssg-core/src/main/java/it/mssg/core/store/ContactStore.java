@@ -57,8 +57,8 @@ public class ContactStore {
         if (fragment != null && !fragment.isEmpty() && ContactText.anchored(filter.text())) {
             // as the index does: at the start of the text or of one of its words
             sql.append(" and (c.search_text like ? escape '!' or c.search_text like ? escape '!')");
-            args.add(Sql.likeContains(fragment).substring(1));
-            args.add("% " + Sql.likeContains(fragment).substring(1));
+            args.add(Sql.likeStartsWith(fragment));
+            args.add("% " + Sql.likeStartsWith(fragment));
         } else if (fragment != null && !fragment.isEmpty()) {
             sql.append(" and c.search_text like ? escape '!'");
             args.add(Sql.likeContains(fragment));

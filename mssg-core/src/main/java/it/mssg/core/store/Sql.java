@@ -162,7 +162,12 @@ final class Sql {
 
     /** Escapes a LIKE pattern for {@code escape '!'}. */
     static String likeContains(String fragment) {
-        return "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return "%" + likeStartsWith(fragment);
+    }
+
+    /** A LIKE pattern (escape character {@code !}) for texts that start with {@code fragment}. */
+    static String likeStartsWith(String fragment) {
+        return fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     static java.sql.Timestamp ts(java.time.Instant i) {

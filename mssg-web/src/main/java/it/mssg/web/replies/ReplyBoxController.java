@@ -87,9 +87,11 @@ class ReplyBoxController {
                 Toasts.success(response, "Scheduled. It leaves after " + at.replace('T', ' ') + ", when the send rules allow.");
             } else {
                 OutboxEntryView entry = sender.send(SendCommand.reply(contactId, chatId, text, clientKey));
+                boolean optedOut = optedOut(chat);
+                model.addAttribute("optedOut", optedOut); // the box below shows it too: one look-up
                 if (entry.state().name().equals("BLOCKED")) {
                     Toasts.success(response, "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason()));
-                } else if (optedOut(chat)) {
+                } else if (optedOut) {
                     // the send rules decide when it is its turn: say now that they will most likely hold it back
                     Toasts.success(response, "Queued, but this contact has opted out: the send rules block it unless they"
                             + " wrote to you after opting out. Its state shows above.");
@@ -201,7 +203,9 @@ class ReplyBoxController {
         model.addAttribute("zone", outbox.timeZone());
         model.addAttribute("clientKey", clientKey == null || clientKey.isBlank() ? UUID.randomUUID().toString() : clientKey);
         model.addAttribute("openReminders", chat.contactId() == null ? List.of() : reminders.openFor(chat.contactId()));
-        model.addAttribute("optedOut", optedOut(chat));
+        if (!model.containsAttribute("optedOut")) {
+            model.addAttribute("optedOut", optedOut(chat));
+        }
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", "");
         }
