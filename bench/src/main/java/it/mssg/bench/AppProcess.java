@@ -62,7 +62,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the API answers an authenticated request with 200 and returns the milliseconds since the
+     * Waits until the API answers an authenticated request with 200 ({@code /api/terms}, which answers also before
+     * the first run's terms are accepted, as in an empty folder) and returns the milliseconds since the
      * process was started: what a user waits from typing the command to a working dashboard.
      */
     long awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -75,7 +76,7 @@ final class AppProcess implements AutoCloseable {
             }
             if (Files.exists(tokenFile)) {
                 try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/terms"))
                             .header("Authorization", "Bearer " + Files.readString(tokenFile).strip())
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {

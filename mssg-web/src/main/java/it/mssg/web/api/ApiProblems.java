@@ -5,6 +5,7 @@ import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
 import it.mssg.licensing.api.Entitlements;
+import it.mssg.web.firstrun.TermsNotAccepted;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Licence needed");
         problem.setProperty("recipients", e.recipients());
         problem.setProperty("freeRecipients", Entitlements.FREE_CAMPAIGN_RECIPIENTS);
+        return problem;
+    }
+
+    @ExceptionHandler(TermsNotAccepted.class)
+    ProblemDetail termsNotAccepted(TermsNotAccepted e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Accept the terms of use first:"
+                + " open the dashboard once, or POST /api/terms with {\"termsAccepted\": true, \"privacyAccepted\": true,"
+                + " \"adult\": true, \"termsVersion\": \"" + e.currentTermsVersion() + "\"} after reading them on the"
+                + " dashboard's first page (/welcome).");
+        problem.setTitle("Terms not accepted");
+        problem.setProperty("termsVersion", e.currentTermsVersion());
         return problem;
     }
 

@@ -398,10 +398,11 @@ class CampaignCrashDrillIT {
             return new App(builder.start(), dataDir, port, log);
         }
 
-        void awaitUp() throws InterruptedException {
+        void awaitUp() throws Exception {
             // generous: on a busy 2-core machine, or with several trials at once, a start can take minutes
             await(() -> Files.exists(dataDir.resolve("access-token")) && process.isAlive() && listening(),
                     Duration.ofSeconds(600), () -> "the app to start; log:\n" + tail());
+            ApiTerms.accept("http://127.0.0.1:" + port, token());
         }
 
         String token() throws Exception {

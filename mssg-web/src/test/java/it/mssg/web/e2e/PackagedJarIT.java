@@ -54,6 +54,7 @@ class PackagedJarIT {
             SimulatorControl.await(() -> Files.exists(tokenFile) && app.isAlive() && listening(appPort), Duration.ofSeconds(300),
                     () -> "the app to start; log:\n" + tail(log));
             String token = Files.readString(tokenFile).strip();
+            ApiTerms.accept("http://127.0.0.1:" + appPort, token);
 
             SimulatorControl simulator = new SimulatorControl(simulatorPort);
             simulator.scanWhenShown(Duration.ofSeconds(180));

@@ -8,6 +8,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import it.mssg.web.security.AccessToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,6 +91,12 @@ abstract class WholeAppOnSimulator {
 
     /** Console errors and uncaught page errors of the pages {@link #openDashboard()} opened. */
     final List<String> problems = new CopyOnWriteArrayList<>();
+
+    /** The REST API answers only once the terms are accepted. */
+    @BeforeEach
+    void acceptTheTermsForTheApi() throws IOException, InterruptedException {
+        ApiTerms.accept(base(), token.value());
+    }
 
     String base() {
         return "http://127.0.0.1:" + port;

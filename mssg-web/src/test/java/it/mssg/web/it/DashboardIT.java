@@ -119,6 +119,11 @@ class DashboardIT {
         assertThat(browser.cookie("mssg_csrf")).isEqualTo(csrfCookie);
         assertThat(welcome.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         String version = find(welcome.body(), "name=\"termsVersion\" value=\"([^\"]+)\"");
+        // the API waits for the same acceptance, and says where to give it
+        HttpResponse<String> apiBefore = bearer("/api/tags");
+        assertThat(apiBefore.statusCode()).isEqualTo(403);
+        assertThat(apiBefore.body()).contains("Terms not accepted").contains("POST /api/terms").contains("\"termsVersion\":\"" + version + "\"");
+        assertThat(bearer("/api/terms").body()).contains("\"accepted\":false");
 
         assertThat(browser.postForm("/welcome", "terms=true&privacy=true&adult=true&termsVersion=" + version, false)
                 .statusCode()).isEqualTo(403);
@@ -129,6 +134,8 @@ class DashboardIT {
         assertThat(homeNow.statusCode()).isEqualTo(200);
         assertThat(homeNow.body()).contains("contacts").contains("WhatsApp");
         assertThat(homeNow.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+        assertThat(bearer("/api/tags").statusCode()).isEqualTo(200);
+        assertThat(bearer("/api/terms").body()).contains("\"accepted\":true");
     }
 
     @Test
