@@ -89,7 +89,7 @@ class SettingsService implements SettingsApi {
     @Override
     public AcknowledgementView acknowledge(Acknowledgement acknowledgement) {
         InvalidInputException.require(properties.termsVersion().equals(acknowledgement.termsVersion()), "termsVersion",
-                "these terms are not the current ones; reload the page");
+                "these terms are not the current ones (version " + properties.termsVersion() + "); reload the page to read them");
         Instant now = clock.instant();
         store.put(ACK_VERSION, acknowledgement.termsVersion(), now);
         store.put(ACK_AT, now.toString(), now);

@@ -48,7 +48,10 @@ class SettingsIT extends CoreIntegrationTest {
         assertThatThrownBy(() -> new Acknowledgement(true, true, false, version)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("18");
         assertThatThrownBy(() -> settings.acknowledge(new Acknowledgement(true, true, true, "old")))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("(version " + version + ")");
+        assertThatThrownBy(() -> new Acknowledgement(true, true, true, "v".repeat(41)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("longer than 40");
+        assertThatThrownBy(() -> new Acknowledgement(true, true, true, " ")).hasMessage("terms version missing");
         var ack = settings.acknowledge(new Acknowledgement(true, true, true, version));
         assertThat(ack.termsVersion()).isEqualTo(version);
         assertThat(settings.acknowledged()).isTrue();
