@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * figures and appends them to {@code bench-results.txt} in the data folder.
  *
  * <pre>
- * generate &lt;data-dir&gt; [contacts chats messages csv-rows]   the data set (default 100000 1000 1000000 100000)
+ * generate &lt;data-dir&gt; [contacts chats messages csv-rows]   the data set (default 100000 1000 1000000 100000); with
+ *                                                       SPRING_DATASOURCE_URL set, into that (empty) database instead
+ *                                                       of the H2 file, and every app a command starts uses it too
  * app &lt;mssg.jar&gt; &lt;data-dir&gt; [port]                          start, memory, idle CPU, pages, CSV import and export
  * idle &lt;mssg.jar&gt; &lt;data-dir&gt; [port] [minute]                start, memory and idle CPU only (BENCH_JVM_OPTS to try options);
  *                                                       with minute (&gt; 3) idle CPU over that minute after start too

@@ -73,18 +73,38 @@ final class DataGenerator {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("mssg") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    /** Creates the database in {@code dataDir} (which must not hold one yet) and the import CSV next to it. */
+    /**
+     * Where the data set goes: the H2 file in {@code <data-dir>/db/}, as the app keeps it; or the database that
+     * {@code SPRING_DATASOURCE_URL} (with {@code _USERNAME} and {@code _PASSWORD}) names, e.g. an empty PostgreSQL
+     * database. The app reads the same variables, so a command started with them set measures the app on that database.
+     */
+    record Target(String url, String user, String password, boolean h2File) {
+
+        static Target of(Path dataDir) {
+            String url = System.getenv("SPRING_DATASOURCE_URL");
+            if (url == null || url.isBlank()) return new Target(jdbcUrl(dataDir), "mssg", "", true);
+            return new Target(url, System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", ""),
+                    System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""), false);
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    /** Creates the database (which must not hold a data set yet, see {@link Target}) and the import CSV in {@code dataDir}. */
     Summary generate(Path dataDir) throws SQLException, IOException {
         long t0 = System.nanoTime();
+        Target target = Target.of(dataDir);
         Path db = dataDir.resolve("db");
-        if (Files.exists(db.resolve("mssg.mv.db"))) {
+        if (target.h2File() && Files.exists(db.resolve("mssg.mv.db"))) {
             throw new IllegalStateException("a database already exists in " + db + "; use an empty data folder");
         }
-        Files.createDirectories(db);
-        String url = jdbcUrl(dataDir);
-        Flyway.configure().dataSource(url, "mssg", "").locations(MIGRATIONS).load().migrate();
+        Files.createDirectories(target.h2File() ? db : dataDir);
+        Flyway.configure().dataSource(target.url(), target.user(), target.password()).locations(MIGRATIONS).load().migrate();
         Instant now = Instant.now();
-        try (Connection c = DriverManager.getConnection(url, "mssg", "")) {
+        try (Connection c = target.connect()) {
+            if (count(c, "contact") > 0) throw new IllegalStateException(target.url() + " holds contacts already; use an empty database");
             c.setAutoCommit(false);
             insertTags(c, now);
             insertContacts(c, now);
@@ -97,11 +117,11 @@ final class DataGenerator {
         Path csv = dataDir.resolve("import-" + size.csvRows + ".csv");
         writeImportCsv(csv, size.csvRows);
         Summary summary;
-        try (Connection c = DriverManager.getConnection(url, "mssg", "")) {
+        try (Connection c = target.connect()) {
             summary = new Summary(count(c, "contact"), count(c, "tag"), count(c, "contact_tag"), count(c, "chat"),
                     count(c, "message"), csv, (System.nanoTime() - t0) / 1_000_000);
         }
-        compact(url);
+        if (target.h2File()) compact(target.url());
         return summary;
     }
 
