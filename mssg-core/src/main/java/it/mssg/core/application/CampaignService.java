@@ -139,7 +139,7 @@ class CampaignService implements Campaigns {
             byKey.putIfAbsent(key, r);
             candidates.add(new CampaignPlan.Candidate(key, r.tags(), r.optedOut(), r.lastInboundAt() == null, values(r)));
         }
-        CampaignPlan plan = CampaignPlan.plan(TagExpression.parse(row.tagExpression()),
+        CampaignPlan plan = CampaignPlan.plan(TagExpression.readStored(row.tagExpression()),
                 MessageTemplate.parse(row.templateBody()), candidates);
         return new Planned(plan, byKey);
     }

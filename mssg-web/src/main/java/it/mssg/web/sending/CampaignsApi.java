@@ -42,7 +42,8 @@ class CampaignsApi {
     }
 
     @PostMapping
-    @Operation(summary = "Create a draft: name, tag expression (e.g. \"vip, lead -competitor\"; empty = everyone), template")
+    @Operation(summary = "Create a draft: name, tag expression (e.g. \"vip, lead +italy -competitor\": any of the bare tags,"
+            + " +tag must also have, -tag left out; empty = everyone; and/or/not and parentheses are refused), template")
     ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft) {
         CampaignView created = campaigns.create(draft);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/campaigns/" + created.id())).body(created);

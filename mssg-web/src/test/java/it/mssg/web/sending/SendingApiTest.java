@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -162,6 +163,13 @@ class SendingApiTest extends WebSliceTest {
                         .content("{\"name\":\"Bad\",\"tagExpression\":\"Hi {{nickname}}\",\"template\":\"Hi {{nickname}}\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("unknown variable")));
+        // "and not" would have been two more tag names, and the competitors would have got it
+        mvc.perform(post("/api/campaigns").with(bearer()).contentType("application/json")
+                        .content("{\"name\":\"Bad\",\"tagExpression\":\"vip and not competitor\",\"template\":\"Hi\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tagExpression"))
+                .andExpect(jsonPath("$.detail", containsString("write +tag")));
+        verify(campaigns, times(1)).create(any());
 
         when(campaigns.start(4)).thenReturn(campaign(CampaignState.RUNNING));
         mvc.perform(post("/api/campaigns/4/start").with(bearer()))

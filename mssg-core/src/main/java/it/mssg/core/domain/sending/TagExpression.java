@@ -51,8 +51,26 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
         return tags.containsAll(all) && Collections.disjoint(exclude, tags);
     }
 
-    /** Parses the text form. @throws TagExpressionException with the position of the problem */
+    /**
+     * Parses the text form as a person or a script wrote it. Words and signs of other query languages ({@code and},
+     * {@code or}, {@code not}, {@code &&}, {@code ||}, {@code !tag}, parentheses) are refused unless quoted: this form
+     * would take them as tag names, and {@code vip and not competitor} would then reach the competitors.
+     *
+     * @throws TagExpressionException with the position of the problem
+     */
     public static TagExpression parse(String text) {
+        return parse(text, true);
+    }
+
+    /**
+     * Reads a stored text form. Those stored before {@link #parse} refused operator words keep the meaning they
+     * had (every such word a tag name); {@link #toText()} now quotes them.
+     */
+    public static TagExpression readStored(String text) {
+        return parse(text, false);
+    }
+
+    private static TagExpression parse(String text, boolean refuseOperators) {
         if (text == null) {
             throw new TagExpressionException("tag expression is missing", 0);
         }
@@ -99,6 +117,10 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
                     end++;
                 }
                 tag = text.substring(i, end);
+                if (refuseOperators) {
+                    String mistake = operatorMistake(tag);
+                    if (mistake != null) throw new TagExpressionException(mistake, i);
+                }
                 i = end;
             }
             String key = normalise(tag);
@@ -124,8 +146,27 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
 
     private static String quoted(String tag) {
         boolean plain = !tag.isEmpty() && tag.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == ',' || ch == '"')
-                && tag.charAt(0) != '+' && tag.charAt(0) != '-';
+                && tag.charAt(0) != '+' && tag.charAt(0) != '-' && operatorMistake(tag) == null;
         return plain ? tag : "\"" + tag.replace("\"", "\"\"") + "\"";
+    }
+
+    /** What is wrong with an unquoted word that reads as another query language's operator, or null if nothing. */
+    private static String operatorMistake(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String quoteIt = "; a tag with this name is written in quotes: \"" + word.replace("\"", "\"\"") + "\"";
+        if (w.equals("and") || w.equals("&&") || w.equals("&")) {
+            return "\"" + word + "\" is not an operator here: write +tag for a tag they must also have (vip +lead)" + quoteIt;
+        }
+        if (w.equals("or") || w.equals("||") || w.equals("|")) {
+            return "\"" + word + "\" is not an operator here: tags side by side already mean any of them (vip lead)" + quoteIt;
+        }
+        if (w.equals("not") || w.startsWith("!")) {
+            return "\"" + word + "\" is not an operator here: write -tag to leave people with a tag out (vip -competitor)" + quoteIt;
+        }
+        if (w.startsWith("(") || w.endsWith(")")) {
+            return "parentheses do not group tags here: bare tags mean any of them, +tag must also have, -tag leave out" + quoteIt;
+        }
+        return null;
     }
 
     private static Set<String> normalised(Set<String> tags, String name) {

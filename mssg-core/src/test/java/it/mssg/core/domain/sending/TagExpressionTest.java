@@ -110,6 +110,37 @@ class TagExpressionTest {
         assertThatThrownBy(() -> TagExpression.parse("\"12\"\" pizza")).hasMessage("unclosed quote at position 0");
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            // what other query languages would write, taken here as tag names until now: refused, with what to write
+            "vip and lead;            '\"and\" is not an operator here: write +tag for a tag they must also have (vip +lead); a tag with this name is written in quotes: \"and\" at position 4'",
+            "vip AND lead;            '\"AND\" is not an operator here: write +tag for a tag they must also have (vip +lead); a tag with this name is written in quotes: \"AND\" at position 4'",
+            "vip && lead;             '\"&&\" is not an operator here: write +tag for a tag they must also have (vip +lead); a tag with this name is written in quotes: \"&&\" at position 4'",
+            "vip or lead;             '\"or\" is not an operator here: tags side by side already mean any of them (vip lead); a tag with this name is written in quotes: \"or\" at position 4'",
+            "vip || lead;             '\"||\" is not an operator here: tags side by side already mean any of them (vip lead); a tag with this name is written in quotes: \"||\" at position 4'",
+            "vip not competitor;      '\"not\" is not an operator here: write -tag to leave people with a tag out (vip -competitor); a tag with this name is written in quotes: \"not\" at position 4'",
+            "vip !competitor;         '\"!competitor\" is not an operator here: write -tag to leave people with a tag out (vip -competitor); a tag with this name is written in quotes: \"!competitor\" at position 4'",
+            "(vip lead) -x;           'parentheses do not group tags here: bare tags mean any of them, +tag must also have, -tag leave out; a tag with this name is written in quotes: \"(vip\" at position 0'",
+            "vip +(lead);             'parentheses do not group tags here: bare tags mean any of them, +tag must also have, -tag leave out; a tag with this name is written in quotes: \"(lead)\" at position 5'",
+    })
+    void operatorsOfOtherQueryLanguagesAreRefusedSayingWhatToWrite(String text, String message) {
+        assertThatThrownBy(() -> TagExpression.parse(text))
+                .isInstanceOf(TagExpression.TagExpressionException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void tagsNamedLikeOperatorsAreQuotedAndStoredOnesKeepTheirMeaning() {
+        TagExpression quoted = TagExpression.parse("\"and\" +\"(2024)\" -\"!vip\" \"Or\"");
+        assertThat(quoted.any()).containsExactlyInAnyOrder("and", "or");
+        assertThat(quoted.all()).containsExactly("(2024)");
+        assertThat(quoted.exclude()).containsExactly("!vip");
+        assertThat(quoted.toText()).isEqualTo("\"and\" \"or\" +\"(2024)\" -\"!vip\"");
+        assertThat(TagExpression.parse(quoted.toText())).isEqualTo(quoted);
+        // a campaign saved before these words were refused is read as it was planned then: every word a tag
+        assertThat(TagExpression.readStored("vip and lead").any()).containsExactlyInAnyOrder("vip", "and", "lead");
+    }
+
     @Test
     void anExpressionWithoutTagsSelectsEveryoneAndSaysSo() {
         assertThat(TagExpression.everyone().selectsEveryone()).isTrue();
