@@ -7,11 +7,14 @@ import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactSearch;
 import it.mssg.core.api.ContactSummaryView;
 import it.mssg.core.api.ContactView;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NewContact;
+import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.PageView;
 import it.mssg.core.domain.PhoneNumbers;
 import it.mssg.core.store.ContactStore;
+import it.mssg.core.store.OutboxStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +27,15 @@ class ContactService implements ContactQueries, ContactCommands {
     private final ContactStore store;
     private final SettingsService settings;
     private final CoreClock clock;
+    private final OutboxStore outboxStore;
+    private final OutboxCommands outbox;
 
-    ContactService(ContactStore store, SettingsService settings, CoreClock clock) {
+    ContactService(ContactStore store, SettingsService settings, CoreClock clock, OutboxStore outboxStore, OutboxCommands outbox) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.outboxStore = outboxStore;
+        this.outbox = outbox;
     }
 
     @Override
@@ -72,6 +79,17 @@ class ContactService implements ContactQueries, ContactCommands {
 
     @Override
     public void delete(long id) {
+        ContactView contact = store.get(id);
+        if (contact.optedOut()) {
+            // the opt-out lives on the contact: without it, the next sync or import would bring the number back as
+            // someone who may be written to
+            throw new ConflictException("optedOut", contact.label() + " opted out: mssg keeps the contact so that nothing"
+                    + " is ever sent to this number again. You can clear the name, notes and fields instead.");
+        }
+        // what still waits for them would otherwise go out to a number no contact stands for any more
+        for (long entry : outboxStore.unsentForContact(id)) {
+            outbox.cancel(entry);
+        }
         store.delete(id);
     }
 

@@ -267,6 +267,12 @@ public class OutboxStore {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
+    /** The entries to a contact that have not left: queued, blocked (they may be sent again) or uncertain. */
+    public List<Long> unsentForContact(long contactId) {
+        return jdbc.queryForList("select id from outbox_entry where contact_id = ? and state in ('QUEUED', 'BLOCKED', 'UNCERTAIN')"
+                + " order by id", Long.class, contactId);
+    }
+
     /** The latest {@code limit} entries to a contact, oldest first. */
     public List<Row> recentForContact(long contactId, int limit) {
         List<Row> rows = new ArrayList<>(jdbc.query(SELECT + " where e.contact_id = ? order by e.id desc fetch first ? rows only",

@@ -125,6 +125,9 @@ class ContactsIT extends CoreIntegrationTest {
 
         ContactView renamed = commands.update(c.id(), new ContactEdit("Mario Rossi", null, null, null, null));
         assertThat(queries.search(ContactSearch.of(ContactFilter.text("rossi"), null)).total()).isEqualTo(1);
+        assertThat(renamed.optedOut()).isTrue();
+        assertThatThrownBy(() -> commands.delete(renamed.id())).isInstanceOf(ConflictException.class);
+        commands.update(c.id(), new ContactEdit(null, null, null, null, false));
         commands.delete(renamed.id());
         assertThatThrownBy(() -> queries.get(c.id())).isInstanceOf(NotFoundException.class);
     }

@@ -3,6 +3,8 @@ package it.mssg.core.application;
 import it.mssg.core.CoreIntegrationTest;
 import it.mssg.core.FakeWhatsApp;
 import it.mssg.core.SwitchableCampaignLicence;
+import it.mssg.core.api.ContactEdit;
+import it.mssg.core.api.ContactCommands;
 import it.mssg.core.api.CampaignDraft;
 import it.mssg.core.api.CampaignDryRunView;
 import it.mssg.core.api.CampaignNeedsLicence;
@@ -68,6 +70,7 @@ class OutboxIT extends CoreIntegrationTest {
     static final String CARLA = "393331000003@c.us";
 
     @Autowired SendMessages sendMessages;
+    @Autowired ContactCommands contactCommands;
     @Autowired OutboxQueries outbox;
     @Autowired OutboxCommands commands;
     @Autowired Campaigns campaigns;
@@ -140,6 +143,30 @@ class OutboxIT extends CoreIntegrationTest {
     long messagesInChat(String waId) {
         return jdbc.queryForObject("select count(*) from message m join chat c on c.id = m.chat_id where c.wa_id = ?",
                 Long.class, waId);
+    }
+
+    @Test
+    void deletingAContactCancelsWhatWaitsForItAndAnOptedOutContactIsKept() {
+        inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_D1", ANNA, null, false, "Ciao", "chat",
+                clock.instant(), 0)));
+        OutboxEntryView later = sendMessages.send(SendCommand.scheduled(contact(ANNA), null, "See you tomorrow",
+                clock.instant().plus(Duration.ofHours(20)), "later-1"));
+        OutboxEntryView toBruno = sendMessages.send(SendCommand.scheduled(contact(BRUNO), null, "Hi Bruno",
+                clock.instant().plus(Duration.ofHours(20)), "later-2"));
+        long anna = contact(ANNA);
+        contactCommands.delete(anna);
+        assertThat(outbox.get(later.id()).state()).isEqualTo(OutboxState.CANCELLED);
+        assertThat(outbox.get(toBruno.id()).state()).isEqualTo(OutboxState.QUEUED);
+        assertThat(jdbc.queryForObject("select count(*) from contact where id = ?", Long.class, anna)).isZero();
+        assertThat(messagesInChat(ANNA)).as("the chat and its messages stay").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from chat where wa_id = ?", Long.class, ANNA)).isOne();
+
+        long bruno = contact(BRUNO);
+        contactCommands.update(bruno, new ContactEdit(null, null, null, null, true));
+        assertThatThrownBy(() -> contactCommands.delete(bruno)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("opted out").hasMessageContaining("nothing is ever sent to this number again");
+        assertThat(contact(BRUNO)).isEqualTo(bruno);
+        assertThat(outbox.get(toBruno.id()).state()).as("nothing changed").isEqualTo(OutboxState.QUEUED);
     }
 
     /** The entry a send returns is built from what was written, not read back: it must equal the stored one. */
