@@ -145,6 +145,11 @@ public class FakeCore {
         }
 
         @Override
+        public Optional<ContactView> findByNumber(String typed) {
+            throw new UnsupportedOperationException("the agent does not read typed numbers");
+        }
+
+        @Override
         public Optional<ContactView> findByWaId(String waId) {
             return contacts.values().stream().filter(c -> waId.equals(c.waId())).findFirst();
         }

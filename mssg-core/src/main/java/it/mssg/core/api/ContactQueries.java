@@ -12,5 +12,8 @@ public interface ContactQueries {
 
     Optional<ContactView> findByPhone(String e164);
 
+    /** The contact with this number as a person types it (read with the default country); empty also when it is no number. */
+    Optional<ContactView> findByNumber(String typed);
+
     Optional<ContactView> findByWaId(String waId);
 }

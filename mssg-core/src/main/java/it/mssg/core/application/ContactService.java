@@ -58,6 +58,13 @@ class ContactService implements ContactQueries, ContactCommands {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<ContactView> findByNumber(String typed) {
+        return typed != null && PhoneNumbers.normalise(typed, settings.defaultRegion()) instanceof PhoneNumbers.Valid v
+                ? store.findByPhone(v.e164()) : Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<ContactView> findByWaId(String waId) {
         return store.findByWaId(waId);
     }

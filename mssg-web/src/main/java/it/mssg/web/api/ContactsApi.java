@@ -11,18 +11,23 @@ import it.mssg.core.api.ContactSort;
 import it.mssg.core.api.ContactSummaryView;
 import it.mssg.core.api.ContactView;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NewContact;
 import it.mssg.core.api.PageView;
 import it.mssg.core.api.Paging;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +58,24 @@ class ContactsApi {
                                         @RequestParam(required = false) Integer size) {
         return contacts.search(new ContactSearch(new ContactFilter(q, tagIds(tag)), ContactSort.parse(sort),
                 Paging.ofNullable(page, size)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Add a contact by hand",
+            description = "phone in any spelling (read with the default country unless it starts with + or 00); "
+                    + "displayName, notes, fields and tagIds optional. 409 when a contact has that number already.")
+    ResponseEntity<ContactView> create(@RequestBody NewContact contact) {
+        ContactView created = commands.create(contact);
+        return ResponseEntity.created(URI.create("/api/contacts/" + created.id())).body(created);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a contact",
+            description = "With its tags, custom fields and reminders; what still waits to be sent to it is cancelled, its chats "
+                    + "stay. 409 for a contact who opted out: it is kept, so that nothing is ever sent to the number again.")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        commands.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}")

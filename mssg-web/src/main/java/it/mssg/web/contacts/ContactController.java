@@ -5,6 +5,10 @@ import it.mssg.core.api.ContactCommands;
 import it.mssg.core.api.ContactEdit;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactView;
+import it.mssg.core.api.ConflictException;
+import it.mssg.core.api.NewContact;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.SettingsApi;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.Paging;
 import it.mssg.core.api.TagQueries;
@@ -37,12 +41,74 @@ class ContactController {
     private final ContactCommands commands;
     private final TagQueries tags;
     private final ChatQueries chats;
+    private final SettingsApi settings;
 
-    ContactController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ChatQueries chats) {
+    ContactController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ChatQueries chats,
+                      SettingsApi settings) {
         this.contacts = contacts;
         this.commands = commands;
         this.tags = tags;
         this.chats = chats;
+        this.settings = settings;
+    }
+
+    @GetMapping("/contacts/new")
+    String newContact(Model model) {
+        return newForm(model, "", "", "", Set.of(), null, null);
+    }
+
+    /** A contact typed in by hand; a number stored already is named, with a link to that contact. */
+    @PostMapping("/contacts/new")
+    String create(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam(defaultValue = "") String notes, @RequestParam(name = "tagId", required = false) List<Long> tagIds,
+                  Model model, RedirectAttributes redirect) {
+        Set<Long> chosen = tagIds == null ? Set.of() : new LinkedHashSet<>(tagIds);
+        try {
+            ContactView created = commands.create(new NewContact(phone, displayName, notes, Map.of(), chosen));
+            redirect.addFlashAttribute("toast", "Added " + created.label() + ".");
+            redirect.addFlashAttribute("toastLevel", "success");
+            return "redirect:/contacts/" + created.id();
+        } catch (ConflictException e) {
+            Long existing = existingWithNumber(phone);
+            return newForm(model, phone, displayName, notes, chosen, e.getMessage(), existing);
+        } catch (InvalidInputException | NotFoundException e) {
+            return newForm(model, phone, displayName, notes, chosen, e.getMessage(), null);
+        }
+    }
+
+    private Long existingWithNumber(String typed) {
+        return contacts.findByNumber(typed).map(ContactView::id).orElse(null);
+    }
+
+    private String newForm(Model model, String phone, String displayName, String notes, Set<Long> tagIds, String error,
+                           Long existingId) {
+        model.addAttribute("phone", phone);
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("notes", notes);
+        model.addAttribute("tagIds", tagIds);
+        model.addAttribute("allTags", tags.choices());
+        model.addAttribute("region", settings.get().defaultRegionInfo() == null ? settings.get().defaultRegion()
+                : settings.get().defaultRegionInfo().name());
+        model.addAttribute("error", error);
+        model.addAttribute("existingId", existingId);
+        return "contact-new";
+    }
+
+    /** Deletes the contact (its chats stay); one who opted out is kept, and the page says why. */
+    @PostMapping("/contacts/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        ContactView contact = contacts.get(id);
+        try {
+            commands.delete(id);
+            redirect.addFlashAttribute("toast", "Deleted " + contact.label() + "."
+                    + (contact.chatId() != null ? " The chat and its messages stay under Chats." : ""));
+            redirect.addFlashAttribute("toastLevel", "success");
+            return "redirect:/contacts";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("toast", e.getMessage());
+            redirect.addFlashAttribute("toastLevel", "error");
+            return "redirect:/contacts/" + id;
+        }
     }
 
     @GetMapping("/contacts/{id}")

@@ -3,6 +3,7 @@ package it.mssg.web.api;
 import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactCommands;
+import it.mssg.core.api.NewContact;
 import it.mssg.core.api.ContactEdit;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactSearch;
@@ -70,6 +71,33 @@ class ApiTest extends WebSliceTest {
         when(contacts.get(7)).thenReturn(anna);
         when(contacts.get(8)).thenThrow(new NotFoundException("contact", 8));
         when(tags.findByName("vip")).thenReturn(Optional.of(new TagView(1, "vip", "#aa0000", 1)));
+    }
+
+    @Test
+    void contactsAreAddedAndDeletedWithTheRulesSaidInWords() throws Exception {
+        when(commands.create(any())).thenReturn(anna);
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 123 4567\", \"displayName\": \"Anna\", \"tagIds\": [1]}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/contacts/7"))
+                .andExpect(jsonPath("$.phoneE164").value("+393331234567"));
+        verify(commands).create(new NewContact("333 123 4567", "Anna", null, null, Set.of(1L)));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"displayName\": \"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("phone"));
+        when(commands.create(any())).thenThrow(new ConflictException("phone", "a contact with the number +393331234567 exists already"));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"phone\": \"+393331234567\"}"))
+                .andExpect(status().isConflict());
+
+        mvc.perform(delete("/api/contacts/7").with(bearer())).andExpect(status().isNoContent());
+        verify(commands).delete(7);
+        org.mockito.Mockito.doThrow(new ConflictException("optedOut", "Bruno opted out: mssg keeps the contact"))
+                .when(commands).delete(9);
+        mvc.perform(delete("/api/contacts/9").with(bearer()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("opted out")));
+        org.mockito.Mockito.doThrow(new NotFoundException("contact", 8)).when(commands).delete(8);
+        mvc.perform(delete("/api/contacts/8").with(bearer())).andExpect(status().isNotFound());
     }
 
     @Test

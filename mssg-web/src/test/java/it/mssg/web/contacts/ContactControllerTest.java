@@ -6,7 +6,9 @@ import it.mssg.core.api.ContactEdit;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactSource;
 import it.mssg.core.api.ContactView;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NewContact;
 import it.mssg.core.api.MessageDirection;
 import it.mssg.core.api.MessageStatus;
 import it.mssg.core.api.MessageView;
@@ -122,6 +124,58 @@ class ContactControllerTest extends WebSliceTest {
                 .andExpect(header().string("HX-Reswap", "none"))
                 .andExpect(header().string("HX-Trigger", containsString("appears twice")));
         verify(commands, never()).update(anyLong(), any());
+    }
+
+    @Test
+    void aContactAddedByHandOpensItsPageAndANumberStoredAlreadyLinksToItsContact() throws Exception {
+        mvc.perform(get("/contacts/new").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"phone\"")))
+                .andExpect(content().string(containsString(">friends</span>")));
+        when(commands.create(any())).thenReturn(anna);
+        mvc.perform(post("/contacts/new").with(owner()).with(csrf()).param("phone", "333 123 4567")
+                        .param("displayName", "Anna").param("tagId", "2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/contacts/7"));
+        verify(commands).create(new NewContact("333 123 4567", "Anna", "", Map.of(), Set.of(2L)));
+
+        when(commands.create(any())).thenThrow(new ConflictException("phone", "a contact with the number +393331234567 exists already"));
+        when(contacts.findByNumber("+39 333 123 4567")).thenReturn(java.util.Optional.of(anna));
+        mvc.perform(post("/contacts/new").with(owner()).with(csrf()).param("phone", "+39 333 123 4567").param("displayName", "<b>x</b>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("exists already")))
+                .andExpect(content().string(containsString("href=\"/contacts/7\"")))
+                .andExpect(content().string(containsString("value=\"&lt;b&gt;x&lt;/b&gt;\"")));
+    }
+
+    @Test
+    void aBadNumberIsSaidOnTheFormWithWhatWasTyped() throws Exception {
+        when(commands.create(any())).thenThrow(new InvalidInputException("phone", "not a phone number"));
+        mvc.perform(post("/contacts/new").with(owner()).with(csrf()).param("phone", "12").param("notes", "keep me"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("not a phone number")))
+                .andExpect(content().string(containsString("keep me")));
+        mvc.perform(post("/contacts/new").with(owner()).with(csrf()).param("phone", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("a phone number is required")));
+    }
+
+    @Test
+    void deletingGoesBackToTheListAndAnOptedOutContactStaysWithTheReason() throws Exception {
+        mvc.perform(post("/contacts/7/delete").with(owner()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/contacts"));
+        verify(commands).delete(7);
+
+        org.mockito.Mockito.doThrow(new ConflictException("optedOut", "Bruno opted out: mssg keeps the contact"))
+                .when(commands).delete(8);
+        when(contacts.get(8)).thenReturn(anna);
+        mvc.perform(post("/contacts/8/delete").with(owner()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/contacts/8"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("toast", containsString("opted out")));
+        mvc.perform(post("/contacts/7/delete").with(owner())).andExpect(status().isForbidden()); // no CSRF token
     }
 
     @Test

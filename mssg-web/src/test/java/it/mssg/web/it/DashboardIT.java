@@ -140,6 +140,26 @@ class DashboardIT {
 
     @Test
     @Order(4)
+    void aContactIsAddedByHandThenDeleted() throws Exception {
+        HttpSession browser = loggedIn();
+        assertThat(browser.get("/contacts").body()).contains("href=\"/contacts/new\"");
+        HttpResponse<String> added = browser.postForm("/contacts/new", "phone=%2B39+333+444+5555&displayName=Dora&notes=", true);
+        assertThat(added.statusCode()).isEqualTo(302);
+        String page = URI.create(added.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(page).matches("/contacts/\\d+");
+        assertThat(browser.get(page).body()).contains("Dora").contains("+393334445555").contains("Delete this contact");
+        assertThat(browser.postForm("/contacts/new", "phone=0039+333+444+5555&displayName=Again", true).body())
+                .contains("exists already").contains("href=\"" + page + "\"");
+
+        assertThat(browser.postForm(page + "/delete", "", false).statusCode()).isEqualTo(403);
+        HttpResponse<String> deleted = browser.postForm(page + "/delete", "", true);
+        assertThat(URI.create(deleted.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/contacts");
+        assertThat(browser.get(page).statusCode()).isEqualTo(404);
+        assertThat(bearer("/api/contacts?q=4445555").body()).contains("\"total\":0");
+    }
+
+    @Test
+    @Order(4)
     void aCsvGoesThroughPreviewAndImportAndIsSearchable() throws Exception {
         HttpSession browser = loggedIn();
         String csv = "\uFEFFphone;name;tags\n+39 333 111 2222;Anna <script>x</script>;vip|friends\n"
