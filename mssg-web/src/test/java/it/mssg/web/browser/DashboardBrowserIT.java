@@ -177,6 +177,24 @@ class DashboardBrowserIT {
         assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Notes"))).hasValue("met at the fair 🎪");
         shot(page, "contact");
 
+        // a contact added by hand, then deleted, with plain forms (their CSRF token is in the form)
+        page.navigate(base + "/contacts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New contact")).click();
+        assertThat(page).hasURL(base + "/contacts/new");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Number")).fill("+39 333 555 8888");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name")).fill("Elena");
+        page.locator("#contact-new label.check", new Page.LocatorOptions().setHasText("customers")).locator("input").check();
+        shot(page, "contact-new");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
+        assertThat(page.locator("h1")).hasText("Elena");
+        assertThat(page.locator("#toasts")).containsText("Added Elena.");
+        assertThat(page.locator("#contact-editor .tag")).containsText(new String[]{"customers"});
+        page.locator("details summary", new Page.LocatorOptions().setHasText("Delete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete this contact, its tags, fields and reminders")).click();
+        assertThat(page).hasURL(base + "/contacts");
+        assertThat(page.locator("#toasts")).containsText("Deleted Elena.");
+        assertThat(page.locator("#contact-results")).not().containsText("Elena");
+
         // the other screens render within the same layout
         for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "agent")) {
             page.navigate(base + "/" + screen);
