@@ -8,6 +8,10 @@ import it.mssg.core.api.ContactView;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.NewContact;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxQueries;
+import it.mssg.core.api.SendCommand;
+import it.mssg.core.api.SendMessages;
 import it.mssg.core.api.SettingsApi;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.Paging;
@@ -29,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** One contact, deep-linkable: details, notes, custom fields, tags and its conversation. */
@@ -42,14 +47,18 @@ class ContactController {
     private final TagQueries tags;
     private final ChatQueries chats;
     private final SettingsApi settings;
+    private final SendMessages sender;
+    private final OutboxQueries outbox;
 
     ContactController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ChatQueries chats,
-                      SettingsApi settings) {
+                      SettingsApi settings, SendMessages sender, OutboxQueries outbox) {
         this.contacts = contacts;
         this.commands = commands;
         this.tags = tags;
         this.chats = chats;
         this.settings = settings;
+        this.sender = sender;
+        this.outbox = outbox;
     }
 
     @GetMapping("/contacts/new")
@@ -117,8 +126,37 @@ class ContactController {
         fill(model, contact);
         if (contact.chatId() != null) {
             model.addAttribute("messages", chats.messages(contact.chatId(), Paging.of(page == null ? 0 : page, MESSAGES_PAGE)));
+        } else {
+            // no chat yet (added by hand or imported): the first message is written here; once sent, WhatsApp makes the chat
+            model.addAttribute("entries", outbox.recentForContact(id));
+            model.addAttribute("zone", outbox.timeZone());
+            if (!model.containsAttribute("clientKey")) model.addAttribute("clientKey", UUID.randomUUID().toString());
         }
         return "contact";
+    }
+
+    /**
+     * A first message to a contact without a chat, through the outbox and its send rules like every message. The key
+     * made with the form makes a second click (or a reload that posts again) the same message.
+     */
+    @PostMapping("/contacts/{id}/write")
+    String write(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+                 @RequestParam(required = false) String clientKey, RedirectAttributes redirect) {
+        contacts.get(id);
+        try {
+            OutboxEntryView entry = sender.send(SendCommand.reply(id, null, text, clientKey));
+            redirect.addFlashAttribute("toast", entry.state().name().equals("BLOCKED")
+                    ? "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason())
+                    : "Queued. It leaves when the send rules allow; the chat then appears under Chats.");
+            redirect.addFlashAttribute("toastLevel", entry.state().name().equals("BLOCKED") ? "error" : "success");
+        } catch (InvalidInputException e) {
+            // what was typed comes back, with the same key: sending again still makes one message
+            redirect.addFlashAttribute("toast", e.getMessage());
+            redirect.addFlashAttribute("toastLevel", "error");
+            redirect.addFlashAttribute("typed", text);
+            redirect.addFlashAttribute("clientKey", clientKey);
+        }
+        return "redirect:/contacts/" + id;
     }
 
     @GetMapping(path = "/contacts/{id}/messages")

@@ -9,6 +9,11 @@ import it.mssg.core.api.ContactView;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NewContact;
+import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxQueries;
+import it.mssg.core.api.OutboxState;
+import it.mssg.core.api.SendCommand;
+import it.mssg.core.api.SendMessages;
 import it.mssg.core.api.MessageDirection;
 import it.mssg.core.api.MessageStatus;
 import it.mssg.core.api.MessageView;
@@ -53,6 +58,8 @@ class ContactControllerTest extends WebSliceTest {
     @MockitoBean ContactCommands commands;
     @MockitoBean TagQueries tags;
     @MockitoBean ChatQueries chats;
+    @MockitoBean SendMessages sender;
+    @MockitoBean OutboxQueries outbox;
 
     ContactView anna = new ContactView(7, "393331234567@c.us", "+393331234567", "Anna <img src=x onerror=alert(1)>",
             "annina \u202Eevil", false, "likes <b>tea</b>\nand cake 🍰", false, ContactSource.CSV,
@@ -176,6 +183,48 @@ class ContactControllerTest extends WebSliceTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("toast", containsString("opted out")));
         mvc.perform(post("/contacts/7/delete").with(owner())).andExpect(status().isForbidden()); // no CSRF token
+    }
+
+    @Test
+    void aContactWithoutAChatGetsItsFirstMessageHereThroughTheOutbox() throws Exception {
+        ContactView dora = new ContactView(9, null, "+393334445555", "Dora", null, false, null, false, ContactSource.MANUAL,
+                Map.of(), List.of(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"));
+        when(contacts.get(9)).thenReturn(dora);
+        when(outbox.timeZone()).thenReturn(java.time.ZoneId.of("Europe/Rome"));
+        when(outbox.recentForContact(9)).thenReturn(List.of(new OutboxEntryView(3, OutboxState.BLOCKED, "COLD_CAP",
+                "today's limit for new people is reached", null, "REPLY", 9L, "Dora", "393334445555@c.us", "Hello <b>Dora</b>",
+                null, null, null, null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"))));
+        String html = mvc.perform(get("/contacts/9").with(owner()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Write to Dora").contains("name=\"clientKey\"")
+                .contains("Hello &lt;b&gt;Dora&lt;/b&gt;").contains("today&#39;s limit for new people");
+
+        when(sender.send(any())).thenReturn(new OutboxEntryView(4, OutboxState.QUEUED, null, null, null, "REPLY", 9L, "Dora",
+                "393334445555@c.us", "Ciao", null, null, null, null, Instant.now(), Instant.now()));
+        mvc.perform(post("/contacts/9/write").with(owner()).with(csrf()).param("text", "Ciao").param("clientKey", "k-1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/contacts/9"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("toast", containsString("Queued")));
+        verify(sender).send(SendCommand.reply(9L, null, "Ciao", "k-1"));
+
+        mvc.perform(post("/contacts/9/write").with(owner()).with(csrf()).param("text", "\u200B").param("clientKey", "k-2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("typed", "\u200B"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("clientKey", "k-2"));
+    }
+
+    @Test
+    void anOptedOutContactWithoutAChatHasNoFirstMessageForm() throws Exception {
+        ContactView out = new ContactView(10, null, "+393334446666", "Ezio", null, false, null, true, ContactSource.MANUAL,
+                Map.of(), List.of(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"));
+        when(contacts.get(10)).thenReturn(out);
+        when(outbox.timeZone()).thenReturn(java.time.ZoneId.of("Europe/Rome"));
+        mvc.perform(get("/contacts/10").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Write to Ezio"))))
+                .andExpect(content().string(containsString("does not write to them first")))
+                .andExpect(content().string(not(containsString("Delete this contact"))));
     }
 
     @Test
