@@ -108,10 +108,13 @@
         }
     });
 
-    // Confirmation before destructive actions: data-confirm on a form or button (no hx-confirm eval needed).
+    // Confirmation before destructive actions: data-confirm on a form, or on the button that submits it (no
+    // hx-confirm eval needed).
     document.addEventListener('htmx:confirm', function (evt) {
         var el = evt.detail.elt;
-        var question = el && el.getAttribute && el.getAttribute('data-confirm');
+        var submitter = evt.detail.triggeringEvent && evt.detail.triggeringEvent.submitter;
+        var question = (submitter && submitter.getAttribute && submitter.getAttribute('data-confirm'))
+            || (el && el.getAttribute && el.getAttribute('data-confirm'));
         if (question) {
             evt.preventDefault();
             if (window.confirm(question)) {

@@ -1,11 +1,13 @@
 package it.mssg.web.contacts;
 
 import it.mssg.core.api.BulkTagging;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactCommands;
 import it.mssg.core.api.ContactFilter;
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.NotFoundException;
 import it.mssg.core.api.TagQueries;
 import it.mssg.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +25,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The contact list: search as you type, tag chips, sorting, paging, tagging many at once, export. */
 @Controller
@@ -68,6 +72,9 @@ class ContactsController {
         boolean ok = false;
         if (ids == null || ids.isEmpty()) {
             message = "Select at least one contact first.";
+        } else if ("delete".equals(action)) {
+            message = deleteAll(new LinkedHashSet<>(ids));
+            ok = true;
         } else if (tagId == null) {
             message = "Choose a tag first.";
         } else {
@@ -98,6 +105,25 @@ class ContactsController {
         }
         fill(model, state);
         return "contacts :: results";
+    }
+
+    /** Each contact on its own: one who opted out is kept (see ContactCommands#delete), the others go. */
+    private String deleteAll(Set<Long> ids) {
+        int deleted = 0;
+        int kept = 0;
+        for (long id : ids) {
+            try {
+                commands.delete(id);
+                deleted++;
+            } catch (ConflictException e) {
+                kept++;
+            } catch (NotFoundException e) {
+                // deleted meanwhile, in another tab: nothing left to do
+            }
+        }
+        return "Deleted " + deleted + (deleted == 1 ? " contact." : " contacts.")
+                + (kept == 0 ? "" : " " + kept + (kept == 1 ? " who opted out was" : " who opted out were")
+                + " kept, so that nothing is ever sent to them again.");
     }
 
     @GetMapping("/contacts/export")

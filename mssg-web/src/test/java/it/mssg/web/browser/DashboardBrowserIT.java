@@ -195,6 +195,28 @@ class DashboardBrowserIT {
         assertThat(page.locator("#toasts")).containsText("Deleted Elena.");
         assertThat(page.locator("#contact-results")).not().containsText("Elena");
 
+        // bulk delete asks first: dismissed, nothing goes; accepted, the selected contact goes
+        page.navigate(base + "/contacts/new");
+        page.locator("#phone").fill("+39 333 555 9999");
+        page.locator("#displayName").fill("Fabio");
+        page.locator("#contact-new button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Fabio");
+        page.navigate(base + "/contacts?q=fabio");
+        page.locator("#contact-results tbody tr", new Page.LocatorOptions().setHasText("Fabio")).locator("input[name=ids]").check();
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.locator("#bulk button[value=delete]").click();
+        page.waitForTimeout(500);
+        assertThat(asked).singleElement().asString().startsWith("Delete the selected contacts");
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(1);
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#bulk button[value=delete]").click();
+        assertThat(page.locator("#toasts")).containsText("Deleted 1 contact.");
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(0);
+
         // the other screens render within the same layout
         for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "agent")) {
             page.navigate(base + "/" + screen);

@@ -140,6 +140,25 @@ class ContactsControllerTest extends WebSliceTest {
     }
 
     @Test
+    void bulkDeleteGoesOneByOneAndKeepsWhoOptedOut() throws Exception {
+        org.mockito.Mockito.doThrow(new it.mssg.core.api.ConflictException("optedOut", "opted out")).when(commands).delete(8);
+        org.mockito.Mockito.doThrow(new it.mssg.core.api.NotFoundException("contact", 9)).when(commands).delete(9);
+        mvc.perform(post("/contacts/bulk").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("ids", "7", "8", "9", "7").param("action", "delete"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Deleted 1 contact. 1 who opted out was kept")))
+                .andExpect(content().string(containsString("id=\"contact-results\"")));
+        verify(commands).delete(7);
+        verify(commands).delete(8);
+        mvc.perform(post("/contacts/bulk").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("action", "delete"))
+                .andExpect(header().string("HX-Trigger", containsString("Select at least one contact")));
+        mvc.perform(get("/contacts").with(owner()))
+                .andExpect(content().string(containsString("value=\"delete\"")))
+                .andExpect(content().string(containsString("data-confirm=\"Delete the selected contacts")));
+    }
+
+    @Test
     void untaggingNeedsASelection() throws Exception {
         mvc.perform(post("/contacts/bulk").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
                         .param("tagId", "1").param("action", "untag"))

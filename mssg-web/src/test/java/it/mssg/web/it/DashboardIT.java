@@ -201,7 +201,8 @@ class DashboardIT {
         assertThat(bearer("/api/session").body()).contains("\"state\":");
         HttpResponse<String> openApi = bearer("/api/openapi.json");
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/api/contacts/{id}").contains("/api/chats/{id}/messages").contains("/api/session/restart");
+        assertThat(openApi.body()).contains("/api/contacts/{id}").contains("/api/chats/{id}/messages").contains("/api/session/restart")
+                .contains("\"title\":\"mssg REST API\"").contains("\"scheme\":\"bearer\"").contains("/api/terms");
         HttpResponse<String> missing = bearer("/api/contacts/987654");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
