@@ -95,7 +95,11 @@ class ContactService implements ContactQueries, ContactCommands {
         }
         // what still waits for them would otherwise go out to a number no contact stands for any more
         for (long entry : outboxStore.unsentForContact(id)) {
-            outbox.cancel(entry);
+            try {
+                outbox.cancel(entry);
+            } catch (ConflictException leftMeanwhile) {
+                // the send loop took it in the meantime: it is on its way, nothing is left to cancel
+            }
         }
         store.delete(id);
     }
