@@ -8,6 +8,7 @@ import it.mssg.core.api.ContactView;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.NewContact;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.OutboxEntryView;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.SendCommand;
@@ -49,9 +50,10 @@ class ContactController {
     private final SettingsApi settings;
     private final SendMessages sender;
     private final OutboxQueries outbox;
+    private final OutboxCommands outboxCommands;
 
     ContactController(ContactQueries contacts, ContactCommands commands, TagQueries tags, ChatQueries chats,
-                      SettingsApi settings, SendMessages sender, OutboxQueries outbox) {
+                      SettingsApi settings, SendMessages sender, OutboxQueries outbox, OutboxCommands outboxCommands) {
         this.contacts = contacts;
         this.commands = commands;
         this.tags = tags;
@@ -59,6 +61,7 @@ class ContactController {
         this.settings = settings;
         this.sender = sender;
         this.outbox = outbox;
+        this.outboxCommands = outboxCommands;
     }
 
     @GetMapping("/contacts/new")
@@ -101,6 +104,30 @@ class ContactController {
         model.addAttribute("error", error);
         model.addAttribute("existingId", existingId);
         return "contact-new";
+    }
+
+    /** A first message that has not left is not sent after all; a failed or blocked one is queued again. */
+    @PostMapping("/contacts/{id}/outbox/{entryId}/{change:cancel|retry}")
+    String changeEntry(@PathVariable long id, @PathVariable long entryId, @PathVariable String change,
+                       RedirectAttributes redirect) {
+        // only an entry this contact's page shows: an address naming another contact's entry changes nothing
+        if (outbox.recentForContact(id).stream().noneMatch(e -> e.id() == entryId)) {
+            throw new NotFoundException("outbox entry", entryId);
+        }
+        try {
+            if (change.equals("cancel")) {
+                outboxCommands.cancel(entryId);
+                redirect.addFlashAttribute("toast", "Cancelled: it will not be sent.");
+            } else {
+                outboxCommands.retry(entryId);
+                redirect.addFlashAttribute("toast", "Queued again: it leaves when the send rules allow.");
+            }
+            redirect.addFlashAttribute("toastLevel", "success");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("toast", e.getMessage());
+            redirect.addFlashAttribute("toastLevel", "error");
+        }
+        return "redirect:/contacts/" + id;
     }
 
     /** Deletes the contact (its chats stay); one who opted out is kept, and the page says why. */

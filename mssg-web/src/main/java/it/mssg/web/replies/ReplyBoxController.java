@@ -2,10 +2,12 @@ package it.mssg.web.replies;
 
 import it.mssg.core.api.ChatQueries;
 import it.mssg.core.api.ChatView;
+import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.FollowUpReminders;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.OutboxEntryView;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.QuickReplies;
@@ -45,16 +47,18 @@ class ReplyBoxController {
     private final OutboxQueries outbox;
     private final QuickReplies quickReplies;
     private final FollowUpReminders reminders;
+    private final OutboxCommands outboxCommands;
     private final Clock clock;
 
     ReplyBoxController(ChatQueries chats, ContactQueries contacts, SendMessages sender, OutboxQueries outbox,
-                       QuickReplies quickReplies, FollowUpReminders reminders) {
+                       QuickReplies quickReplies, FollowUpReminders reminders, OutboxCommands outboxCommands) {
         this.chats = chats;
         this.contacts = contacts;
         this.sender = sender;
         this.outbox = outbox;
         this.quickReplies = quickReplies;
         this.reminders = reminders;
+        this.outboxCommands = outboxCommands;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -133,6 +137,41 @@ class ReplyBoxController {
             model.addAttribute("reminderError", e.getMessage());
         }
         return fill(chat, clientKey, model);
+    }
+
+    /** A message that has not left (queued, scheduled, held by the send rules) is not sent after all. */
+    @PostMapping("/chats/{chatId}/outbox/{id}/cancel")
+    String cancelEntry(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
+        return changeEntry(chatId, id, true, response, model);
+    }
+
+    /** A failed or blocked message is queued again; the send rules look at it afresh. */
+    @PostMapping("/chats/{chatId}/outbox/{id}/retry")
+    String retryEntry(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
+        return changeEntry(chatId, id, false, response, model);
+    }
+
+    private String changeEntry(long chatId, long id, boolean cancel, HttpServletResponse response, Model model) {
+        ChatView chat = chats.get(chatId);
+        // only an entry this chat shows: an address naming another chat's entry changes nothing
+        if (entriesOf(chat).stream().noneMatch(e -> e.id() == id)) {
+            throw new NotFoundException("outbox entry", id);
+        }
+        try {
+            if (cancel) {
+                outboxCommands.cancel(id);
+                Toasts.success(response, "Cancelled: it will not be sent.");
+            } else {
+                outboxCommands.retry(id);
+                Toasts.success(response, "Queued again: it leaves when the send rules allow.");
+            }
+        } catch (ConflictException e) {
+            Toasts.error(response, e.getMessage());
+        }
+        model.addAttribute("chat", chat);
+        model.addAttribute("entries", entriesOf(chat));
+        model.addAttribute("zone", outbox.timeZone());
+        return "fragments/quick-reply-box :: entries";
     }
 
     @PostMapping("/chats/{chatId}/reminders/{id}/clear")

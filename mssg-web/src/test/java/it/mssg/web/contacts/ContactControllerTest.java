@@ -9,6 +9,7 @@ import it.mssg.core.api.ContactView;
 import it.mssg.core.api.ConflictException;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NewContact;
+import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.OutboxEntryView;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.OutboxState;
@@ -60,6 +61,7 @@ class ContactControllerTest extends WebSliceTest {
     @MockitoBean ChatQueries chats;
     @MockitoBean SendMessages sender;
     @MockitoBean OutboxQueries outbox;
+    @MockitoBean OutboxCommands outboxCommands;
 
     ContactView anna = new ContactView(7, "393331234567@c.us", "+393331234567", "Anna <img src=x onerror=alert(1)>",
             "annina \u202Eevil", false, "likes <b>tea</b>\nand cake 🍰", false, ContactSource.CSV,
@@ -207,6 +209,19 @@ class ContactControllerTest extends WebSliceTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("toast", containsString("Queued")));
         verify(sender).send(SendCommand.reply(9L, null, "Ciao", "k-1"));
+
+        assertThat(html).contains("action=\"/contacts/9/outbox/3/cancel\"").contains("action=\"/contacts/9/outbox/3/retry\"");
+        mvc.perform(post("/contacts/9/outbox/3/retry").with(owner()).with(csrf()))
+                .andExpect(header().string("Location", "/contacts/9"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("toast", containsString("Queued again")));
+        verify(outboxCommands).retry(3);
+        mvc.perform(post("/contacts/9/outbox/3/cancel").with(owner()).with(csrf()))
+                .andExpect(header().string("Location", "/contacts/9"));
+        verify(outboxCommands).cancel(3);
+        mvc.perform(post("/contacts/9/outbox/44/cancel").with(owner()).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/contacts/9/outbox/3/resend").with(owner()).with(csrf())).andExpect(status().isNotFound());
+        verify(outboxCommands, never()).cancel(44);
 
         mvc.perform(post("/contacts/9/write").with(owner()).with(csrf()).param("text", "\u200B").param("clientKey", "k-2"))
                 .andExpect(status().is3xxRedirection())

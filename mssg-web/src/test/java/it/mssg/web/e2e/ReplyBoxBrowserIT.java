@@ -86,4 +86,32 @@ class ReplyBoxBrowserIT extends WholeAppOnSimulator {
         assertThat(problems).as("console errors").isEmpty();
         page.close();
     }
+
+    @Test
+    void aMessageScheduledForLaterIsCancelledFromTheConversationAndNeverSent() throws Exception {
+        SimulatorControl simulator = simulator();
+        Page page = openDashboard();
+        if (!sessionState().equals("READY")) scanToReady();
+
+        page.navigate(base() + "/chats");
+        page.locator("a", new Page.LocatorOptions().setHasText("Giulia Rossi")).first().click();
+        page.waitForURL(url -> url.matches(".*/chats/\\d+.*"));
+        page.locator("#reply-text").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        String text = "scheduled then cancelled " + System.nanoTime();
+        page.locator("#reply-text").fill(text);
+        page.locator("#reply-at").fill(java.time.LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString());
+        page.locator("#reply-form button[value=later]").click();
+        Locator entry = page.locator("#outbox-entries .bubble", new Page.LocatorOptions().setHasText(text));
+        assertThat(entry).hasAttribute("data-outbox-state", "QUEUED");
+
+        page.onceDialog(dialog -> dialog.accept());
+        entry.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("cancel")).click();
+        assertThat(page.locator("#toasts")).containsText("Cancelled");
+        assertThat(page.locator("#outbox-entries .bubble", new Page.LocatorOptions().setHasText(text)))
+                .hasAttribute("data-outbox-state", "CANCELLED");
+        assertThat(simulator.get("/control/sent")).doesNotContain(text);
+        assertThat(problems).as("console errors").isEmpty();
+        page.close();
+    }
 }

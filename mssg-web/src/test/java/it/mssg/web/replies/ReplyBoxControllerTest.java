@@ -8,6 +8,7 @@ import it.mssg.core.api.ContactView;
 import it.mssg.core.api.FollowUpReminders;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.OutboxEntryView;
+import it.mssg.core.api.OutboxCommands;
 import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.OutboxState;
 import it.mssg.core.api.QuickReplies;
@@ -54,6 +55,7 @@ class ReplyBoxControllerTest extends WebSliceTest {
     @MockitoBean OutboxQueries outbox;
     @MockitoBean QuickReplies quickReplies;
     @MockitoBean FollowUpReminders reminders;
+    @MockitoBean OutboxCommands outboxCommands;
 
     @BeforeEach
     void data() {
@@ -75,6 +77,36 @@ class ReplyBoxControllerTest extends WebSliceTest {
     static OutboxEntryView entry(long id, OutboxState state, String reason, String reasonText, String body) {
         return new OutboxEntryView(id, state, reason, reasonText, null, "REPLY", 3L, "Anna", "393331112222@c.us", body,
                 null, null, state == OutboxState.READ ? NOW : null, null, NOW, NOW);
+    }
+
+    @Test
+    void anEntryThatHasNotLeftIsCancelledAndABlockedOneSentAgainFromTheChatItIsIn() throws Exception {
+        String box = mvc.perform(get("/chats/7/reply-box").with(owner()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(box).contains("hx-post=\"/chats/7/outbox/2/cancel\"").contains("hx-post=\"/chats/7/outbox/2/retry\"")
+                .doesNotContain("/chats/7/outbox/1/cancel").doesNotContain("/chats/7/outbox/1/retry");
+
+        mvc.perform(post("/chats/7/outbox/2/cancel").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Cancelled")))
+                .andExpect(content().string(containsString("id=\"outbox-entries\"")));
+        verify(outboxCommands).cancel(2);
+        mvc.perform(post("/chats/7/outbox/2/retry").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Queued again")));
+        verify(outboxCommands).retry(2);
+
+        when(outboxCommands.cancel(2)).thenThrow(new it.mssg.core.api.ConflictException("state",
+                "this message has already left or is being sent (it is SENDING)"));
+        mvc.perform(post("/chats/7/outbox/2/cancel").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("already left")));
+        // an entry this chat does not show, or a group chat's: nothing changes
+        mvc.perform(post("/chats/7/outbox/99/cancel").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/chats/8/outbox/2/cancel").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        verify(outboxCommands, never()).cancel(99);
     }
 
     @Test
