@@ -44,6 +44,8 @@ public record ContactEdit(String displayName, String notes, Map<String, String> 
             });
             fields = java.util.Collections.unmodifiableMap(copy);
         }
+        InvalidInputException.require(tagIds == null || tagIds.stream().noneMatch(java.util.Objects::isNull), "tagIds",
+                "tag ids are numbers; null is none");
         tagIds = tagIds == null ? null : Set.copyOf(tagIds);
     }
 

@@ -14,7 +14,7 @@ public record NewContact(String phone, String displayName, String notes, Map<Str
         InvalidInputException.require(phone != null && !phone.isBlank(), "phone", "a phone number is required");
         phone = phone.strip();
         InvalidInputException.require(phone.length() <= 40, "phone", "phone number is too long");
-        // reuse the edit's rules for the rest
+        // reuse the edit's rules for the rest (its tag ids too)
         ContactEdit edit = new ContactEdit(displayName, notes, fields == null ? Map.of() : fields, tagIds, null);
         displayName = edit.displayName();
         fields = edit.fields();

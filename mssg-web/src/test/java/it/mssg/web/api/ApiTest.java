@@ -85,6 +85,13 @@ class ApiTest extends WebSliceTest {
         mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"displayName\": \"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("phone"));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 123 4567\", \"tagIds\": [1, null]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tagIds"));
+        mvc.perform(patch("/api/contacts/7").with(bearer()).contentType("application/json").content("{\"tagIds\": [null]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tagIds"));
         when(commands.create(any())).thenThrow(new ConflictException("phone", "a contact with the number +393331234567 exists already"));
         mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"phone\": \"+393331234567\"}"))
                 .andExpect(status().isConflict());
