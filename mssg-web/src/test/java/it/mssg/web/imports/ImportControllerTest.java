@@ -132,7 +132,8 @@ class ImportControllerTest extends WebSliceTest {
         mvc.perform(post("/contacts/import/p1/commit").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Trigger", containsString("Imported 1 new")))
-                .andExpect(content().string(containsString("1 new contacts, 0 filled in, 2 rows skipped, 1 new tags")));
+                .andExpect(content().string(containsString("1 new contacts, 0 filled in, 2 rows skipped, 1 new tags")))
+                .andExpect(content().string(containsString("href=\"/contacts?sort=-created\"")));
         verify(liveUpdates, atLeastOnce()).progress(eq("import"), any(), eq(1L), eq(1L));
     }
 

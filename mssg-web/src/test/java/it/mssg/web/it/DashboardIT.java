@@ -171,7 +171,10 @@ class DashboardIT {
         String commitPath = find(preview.body(), "hx-post=\"(/contacts/import/[^\"]+/commit)\"");
         HttpResponse<String> done = browser.postForm(commitPath, "", true);
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("2 new contacts");
+        assertThat(done.body()).contains("2 new contacts").contains("href=\"/contacts?sort=-created\"");
+        HttpResponse<String> newest = browser.get("/contacts?sort=-created");
+        assertThat(newest.statusCode()).isEqualTo(200);
+        assertThat(newest.body()).contains("+393331113333");
 
         HttpResponse<String> found = bearer("/api/contacts?q=333%20111%203333");
         assertThat(found.body()).contains("+393331113333").contains("Bruno \u202Eolleh 👋");
