@@ -15,4 +15,19 @@ public record OutboxEntryView(long id, OutboxState state, String reason, String 
                               String purpose, Long contactId, String recipientName, String recipientWaId,
                               String body, Long campaignId, Instant notBefore, Instant sentAt, String waMessageId,
                               Instant createdAt, Instant updatedAt) {
+
+    /** What holds it back or held it, in words where there are words for it; null when nothing does. */
+    public String why() {
+        return reasonText != null ? reasonText : reason;
+    }
+
+    /** It has not left, so it can still be cancelled ({@link OutboxCommands#cancel}). */
+    public boolean cancellable() {
+        return state == OutboxState.QUEUED || state == OutboxState.BLOCKED || state == OutboxState.UNCERTAIN;
+    }
+
+    /** It failed or was held back for good, so it can be queued again ({@link OutboxCommands#retry}). */
+    public boolean retryable() {
+        return state == OutboxState.FAILED || state == OutboxState.BLOCKED;
+    }
 }

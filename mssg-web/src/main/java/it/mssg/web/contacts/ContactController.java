@@ -14,10 +14,12 @@ import it.mssg.core.api.OutboxQueries;
 import it.mssg.core.api.SendCommand;
 import it.mssg.core.api.SendMessages;
 import it.mssg.core.api.SettingsApi;
+import it.mssg.core.api.SettingsView;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.Paging;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagRefView;
+import it.mssg.web.OutboxEntryActions;
 import it.mssg.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -99,8 +101,9 @@ class ContactController {
         model.addAttribute("notes", notes);
         model.addAttribute("tagIds", tagIds);
         model.addAttribute("allTags", tags.choices());
-        model.addAttribute("region", settings.get().defaultRegionInfo() == null ? settings.get().defaultRegion()
-                : settings.get().defaultRegionInfo().name());
+        SettingsView current = settings.get();
+        model.addAttribute("region", current.defaultRegionInfo() == null ? current.defaultRegion()
+                : current.defaultRegionInfo().name());
         model.addAttribute("error", error);
         model.addAttribute("existingId", existingId);
         return "contact-new";
@@ -110,18 +113,8 @@ class ContactController {
     @PostMapping("/contacts/{id}/outbox/{entryId}/{change:cancel|retry}")
     String changeEntry(@PathVariable long id, @PathVariable long entryId, @PathVariable String change,
                        RedirectAttributes redirect) {
-        // only an entry this contact's page shows: an address naming another contact's entry changes nothing
-        if (outbox.recentForContact(id).stream().noneMatch(e -> e.id() == entryId)) {
-            throw new NotFoundException("outbox entry", entryId);
-        }
         try {
-            if (change.equals("cancel")) {
-                outboxCommands.cancel(entryId);
-                redirect.addFlashAttribute("toast", "Cancelled: it will not be sent.");
-            } else {
-                outboxCommands.retry(entryId);
-                redirect.addFlashAttribute("toast", "Queued again: it leaves when the send rules allow.");
-            }
+            redirect.addFlashAttribute("toast", OutboxEntryActions.change(outboxCommands, outbox.recentForContact(id), entryId, change));
             redirect.addFlashAttribute("toastLevel", "success");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("toast", e.getMessage());
@@ -173,7 +166,7 @@ class ContactController {
         try {
             OutboxEntryView entry = sender.send(SendCommand.reply(id, null, text, clientKey));
             redirect.addFlashAttribute("toast", entry.state().name().equals("BLOCKED")
-                    ? "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason())
+                    ? "Not sent: " + entry.why()
                     : "Queued. It leaves when the send rules allow; the chat then appears under Chats.");
             redirect.addFlashAttribute("toastLevel", entry.state().name().equals("BLOCKED") ? "error" : "success");
         } catch (InvalidInputException e) {

@@ -14,6 +14,7 @@ import it.mssg.core.api.QuickReplies;
 import it.mssg.core.api.QuickReplyView;
 import it.mssg.core.api.SendCommand;
 import it.mssg.core.api.SendMessages;
+import it.mssg.web.OutboxEntryActions;
 import it.mssg.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -94,7 +95,7 @@ class ReplyBoxController {
                 boolean optedOut = optedOut(chat);
                 model.addAttribute("optedOut", optedOut); // the box below shows it too: one look-up
                 if (entry.state().name().equals("BLOCKED")) {
-                    Toasts.success(response, "Not sent: " + (entry.reasonText() != null ? entry.reasonText() : entry.reason()));
+                    Toasts.success(response, "Not sent: " + entry.why());
                 } else if (optedOut) {
                     // the send rules decide when it is its turn: say now that they will most likely hold it back
                     Toasts.success(response, "Queued, but this contact has opted out: the send rules block it unless they"
@@ -139,32 +140,13 @@ class ReplyBoxController {
         return fill(chat, clientKey, model);
     }
 
-    /** A message that has not left (queued, scheduled, held by the send rules) is not sent after all. */
-    @PostMapping("/chats/{chatId}/outbox/{id}/cancel")
-    String cancelEntry(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
-        return changeEntry(chatId, id, true, response, model);
-    }
-
-    /** A failed or blocked message is queued again; the send rules look at it afresh. */
-    @PostMapping("/chats/{chatId}/outbox/{id}/retry")
-    String retryEntry(@PathVariable long chatId, @PathVariable long id, HttpServletResponse response, Model model) {
-        return changeEntry(chatId, id, false, response, model);
-    }
-
-    private String changeEntry(long chatId, long id, boolean cancel, HttpServletResponse response, Model model) {
+    /** A message that has not left is not sent after all; a failed or blocked one is queued again. */
+    @PostMapping("/chats/{chatId}/outbox/{id}/{change:cancel|retry}")
+    String changeEntry(@PathVariable long chatId, @PathVariable long id, @PathVariable String change,
+                       HttpServletResponse response, Model model) {
         ChatView chat = chats.get(chatId);
-        // only an entry this chat shows: an address naming another chat's entry changes nothing
-        if (entriesOf(chat).stream().noneMatch(e -> e.id() == id)) {
-            throw new NotFoundException("outbox entry", id);
-        }
         try {
-            if (cancel) {
-                outboxCommands.cancel(id);
-                Toasts.success(response, "Cancelled: it will not be sent.");
-            } else {
-                outboxCommands.retry(id);
-                Toasts.success(response, "Queued again: it leaves when the send rules allow.");
-            }
+            Toasts.success(response, OutboxEntryActions.change(outboxCommands, entriesOf(chat), id, change));
         } catch (ConflictException e) {
             Toasts.error(response, e.getMessage());
         }
