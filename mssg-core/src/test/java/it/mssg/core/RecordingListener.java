@@ -37,6 +37,11 @@ public class RecordingListener {
         committed.add(e);
     }
 
+    @TransactionalEventListener
+    void on(it.mssg.core.api.ContactsRemoved e) {
+        committed.add(e);
+    }
+
     public List<Object> committed() {
         return List.copyOf(committed);
     }

@@ -36,7 +36,8 @@ public interface ContactImport {
 
     /**
      * Stores the importable rows in one transaction: all or nothing. Numbers stored by someone else since
-     * the preview count as DUPLICATE_IN_DB. Publishes {@link ContactsImported} after commit.
+     * the preview count as DUPLICATE_IN_DB. Records the import in {@link ImportHistory}, where it can be undone, and
+     * publishes {@link ContactsImported} after commit.
      *
      * @throws NotFoundException the preview expired or was committed already
      */

@@ -19,6 +19,7 @@ import it.mssg.core.domain.csv.ImportLimits;
 import it.mssg.core.domain.csv.ParsedImport;
 import it.mssg.core.domain.csv.ParsedRow;
 import it.mssg.core.store.ExportStore;
+import it.mssg.core.store.ImportHistoryStore;
 import it.mssg.core.store.ImportStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,6 +39,7 @@ class ContactImportService implements ContactImport {
     static final int FIRST_ROWS = 100;
 
     private final ImportStore importStore;
+    private final ImportHistoryStore history;
     private final ExportStore exportStore;
     private final ImportPreviews previews;
     private final SettingsService settings;
@@ -45,9 +47,10 @@ class ContactImportService implements ContactImport {
     private final ApplicationEventPublisher events;
     private final CoreClock clock;
 
-    ContactImportService(ImportStore importStore, ExportStore exportStore, ImportPreviews previews, SettingsService settings,
+    ContactImportService(ImportStore importStore, ImportHistoryStore history, ExportStore exportStore, ImportPreviews previews, SettingsService settings,
                          CoreProperties properties, ApplicationEventPublisher events, CoreClock clock) {
         this.importStore = importStore;
+        this.history = history;
         this.exportStore = exportStore;
         this.previews = previews;
         this.settings = settings;
@@ -96,8 +99,9 @@ class ContactImportService implements ContactImport {
             ImportStore.Outcome o = importStore.write(p.parsed().rows(), p.duplicates(), now,
                     progress == null ? ImportProgress.none() : progress);
             int skipped = p.parsed().rows().size() - o.created() - o.merged();
+            long importId = history.record(p.fileName(), now, o, skipped);
             events.publishEvent(new ContactsImported(previewId, o.created(), o.merged()));
-            return new ImportResultView(previewId, o.created(), o.merged(), skipped, o.tagsCreated(),
+            return new ImportResultView(previewId, importId, o.created(), o.merged(), skipped, o.tagsCreated(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             previews.putBack(p);

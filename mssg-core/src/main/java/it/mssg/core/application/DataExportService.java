@@ -41,7 +41,7 @@ class DataExportService implements DataExport {
      * licence tokens and Flyway's history are not (they are not the user's messaging data).
      */
     static final List<String> TABLES = List.of("tag", "contact_field", "contact_tag", "chat", "message",
-            "message_template", "quick_reply", "campaign", "outbox_entry", "follow_up_reminder", "setting",
+            "message_template", "quick_reply", "campaign", "outbox_entry", "follow_up_reminder", "contact_import", "setting",
             "agent_settings", "agent_mode_rule", "agent_knowledge_entry", "agent_knowledge_question",
             "agent_knowledge_keyword");
 

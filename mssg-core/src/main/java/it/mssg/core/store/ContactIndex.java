@@ -167,6 +167,9 @@ class ContactIndex {
     private final java.util.concurrent.atomic.AtomicLong addedAbove = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private volatile Snapshot snapshot;
 
+    /** Up to this many changed contacts are read again by id; more, and everything is. */
+    private static final int READ_BY_ID_UP_TO = 5_000;
+
     ContactIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -205,6 +208,12 @@ class ContactIndex {
 
     void changed(long id) {
         changed(List.of(id));
+    }
+
+    /** These contacts changed; past a few thousand, one pass over all of them costs less than reading these by id. */
+    void changedMany(Collection<Long> ids) {
+        if (ids.size() > READ_BY_ID_UP_TO) changedAll();
+        else changed(ids);
     }
 
     /** Too many changes to list: reload everything on the next search. */

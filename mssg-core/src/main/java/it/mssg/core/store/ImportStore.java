@@ -30,9 +30,6 @@ public class ImportStore {
 
     private static final int BATCH = 1000;
 
-    /** Up to this many merged contacts the contact index reads them by id; more, and it reloads everything. */
-    private static final int MERGED_READ_ONE_BY_ONE = 5_000;
-
     private final JdbcTemplate jdbc;
 
     private final ContactIndex index;
@@ -42,8 +39,14 @@ public class ImportStore {
         this.index = index;
     }
 
-    /** @param created new contacts, @param merged stored contacts filled in, @param tagsCreated new tags */
-    public record Outcome(int created, int merged, int tagsCreated) {
+    /**
+     * @param created     new contacts
+     * @param merged      stored contacts filled in
+     * @param tagsCreated new tags
+     * @param firstId     the lowest id among the new contacts (null without any); with {@code lastId} it bounds them
+     * @param lastId      the highest
+     */
+    public record Outcome(int created, int merged, int tagsCreated, Long firstId, Long lastId) {
     }
 
     /**
@@ -101,6 +104,8 @@ public class ImportStore {
         // seen before (rows other writers commit meanwhile are skipped by number)
         long maxBefore = jdbc.queryForObject("select coalesce(max(id), 0) from contact", Long.class);
         long newAbove = maxBefore;
+        long firstId = Long.MAX_VALUE;
+        long lastId = Long.MIN_VALUE;
         for (List<ParsedRow> chunk : Sql.chunks(fresh, BATCH)) {
             List<Object[]> args = new ArrayList<>(chunk.size());
             for (ParsedRow r : chunk) {
@@ -119,6 +124,12 @@ public class ImportStore {
                 top[0] = Math.max(top[0], rs.getLong(1));
             }, maxBefore);
             maxBefore = top[0];
+            for (ParsedRow r : chunk) {
+                Long id = ids.get(r.e164());
+                if (id == null) continue; // reported by insertFieldsAndTags
+                firstId = Math.min(firstId, id);
+                lastId = Math.max(lastId, id);
+            }
             insertFieldsAndTags(chunk, ids, tagIds, false);
             done += chunk.size();
             if (done >= nextReport) {
@@ -142,9 +153,9 @@ public class ImportStore {
         progress.progressed(total, total);
         // the contact index reads just the new contacts and the merged ones, not all of them again
         if (!fresh.isEmpty()) index.addedAbove(newAbove);
-        if (merge.size() > MERGED_READ_ONE_BY_ONE) index.changedAll(); // reading them by id would cost more than one pass
-        else if (!merge.isEmpty()) index.changed(merge.stream().map(r -> stored.get(r.e164())).toList());
-        return new Outcome(fresh.size(), merge.size(), tagsCreated[0]);
+        index.changedMany(merge.stream().map(r -> stored.get(r.e164())).toList());
+        return fresh.isEmpty() ? new Outcome(0, merge.size(), tagsCreated[0], null, null)
+                : new Outcome(fresh.size(), merge.size(), tagsCreated[0], firstId, lastId);
     }
 
     /** Tag key → id for every tag the rows name, creating the missing ones. */

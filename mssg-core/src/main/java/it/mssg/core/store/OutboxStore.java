@@ -273,6 +273,16 @@ public class OutboxStore {
                 + " order by id", Long.class, contactId);
     }
 
+    /** {@link #unsentForContact} for many contacts. */
+    public List<Long> unsentForContacts(java.util.Collection<Long> contactIds) {
+        List<Long> ids = new ArrayList<>();
+        for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
+            ids.addAll(jdbc.queryForList("select id from outbox_entry where contact_id in (" + Sql.marks(chunk.size())
+                    + ") and state in ('QUEUED', 'BLOCKED', 'UNCERTAIN') order by id", Long.class, chunk.toArray()));
+        }
+        return ids;
+    }
+
     /** The latest {@code limit} entries to a contact, oldest first. */
     public List<Row> recentForContact(long contactId, int limit) {
         List<Row> rows = new ArrayList<>(jdbc.query(SELECT + " where e.contact_id = ? order by e.id desc fetch first ? rows only",

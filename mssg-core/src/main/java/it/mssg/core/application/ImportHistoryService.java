@@ -1,0 +1,89 @@
+package it.mssg.core.application;
+
+import it.mssg.core.api.ConflictException;
+import it.mssg.core.api.ContactsRemoved;
+import it.mssg.core.api.ImportHistory;
+import it.mssg.core.api.ImportRecordView;
+import it.mssg.core.api.ImportUndoView;
+import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.OutboxCommands;
+import it.mssg.core.domain.ImportUndoPlan;
+import it.mssg.core.store.ImportHistoryStore;
+import it.mssg.core.store.OutboxStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+@Service
+@Transactional
+class ImportHistoryService implements ImportHistory {
+
+    private final ImportHistoryStore store;
+    private final OutboxStore outboxStore;
+    private final OutboxCommands outbox;
+    private final ApplicationEventPublisher events;
+    private final CoreClock clock;
+
+    ImportHistoryService(ImportHistoryStore store, OutboxStore outboxStore, OutboxCommands outbox,
+                         ApplicationEventPublisher events, CoreClock clock) {
+        this.store = store;
+        this.outboxStore = outboxStore;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ImportRecordView> recent(int limit) {
+        return store.recent(Math.max(1, Math.min(limit, 100)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ImportUndoView undoPlan(long importId) {
+        ImportRecordView record = find(importId);
+        ImportUndoPlan plan = record.created() == 0 ? ImportUndoPlan.of(List.of()) : ImportUndoPlan.of(store.added(importId));
+        return view(record, plan, plan.removable().size(), 0);
+    }
+
+    @Override
+    public ImportUndoView undo(long importId) {
+        ImportRecordView record = find(importId);
+        if (record.created() == 0) {
+            throw new ConflictException(null, record.fileName() + " added no contact, so there is nothing to remove.");
+        }
+        Instant now = clock.instant();
+        // the claim locks the record: a second undo at the same time waits here, then finds it undone
+        if (!store.claimUndo(importId, now)) {
+            throw new ConflictException(null, "The contacts " + record.fileName() + " added were removed already.");
+        }
+        ImportUndoPlan plan = ImportUndoPlan.of(store.added(importId));
+        int cancelled = 0;
+        // what still waits for them would otherwise go out to numbers no contact stands for any more
+        for (long entry : outboxStore.unsentForContacts(plan.removable())) {
+            try {
+                outbox.cancel(entry);
+                cancelled++;
+            } catch (ConflictException leftMeanwhile) {
+                // the send loop took it in the meantime: it is on its way, nothing is left to cancel
+            }
+        }
+        int removed = store.deleteContacts(plan.removable());
+        store.recordRemoved(importId, removed);
+        events.publishEvent(new ContactsRemoved(removed));
+        return view(find(importId), plan, removed, cancelled);
+    }
+
+    private ImportRecordView find(long importId) {
+        return store.find(importId).orElseThrow(() -> new NotFoundException("import", importId));
+    }
+
+    private static ImportUndoView view(ImportRecordView record, ImportUndoPlan plan, int removed, int cancelled) {
+        return new ImportUndoView(record, plan.stillThere(), removed, plan.keptOptedOut(),
+                plan.keptInUse(), plan.keptChanged(), cancelled);
+    }
+}
