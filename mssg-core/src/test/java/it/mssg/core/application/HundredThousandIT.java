@@ -6,7 +6,9 @@ import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.ContactSearch;
 import it.mssg.core.api.ContactSort;
+import it.mssg.core.api.ImportHistory;
 import it.mssg.core.api.ImportOptions;
+import it.mssg.core.api.ImportUndoView;
 import it.mssg.core.api.ImportPreviewView;
 import it.mssg.core.api.ImportResultView;
 import it.mssg.core.api.Paging;
@@ -34,6 +36,7 @@ class HundredThousandIT extends CoreIntegrationTest {
     @Autowired ContactImport imports;
     @Autowired ContactQueries contacts;
     @Autowired TagQueries tags;
+    @Autowired ImportHistory history;
 
     @Test
     void importsAndSearchesAHundredThousandContacts() {
@@ -91,5 +94,14 @@ class HundredThousandIT extends CoreIntegrationTest {
         long exported = imports.exportCsv(ContactFilter.all(), new ByteArrayOutputStream());
         System.out.printf("[figures] export of %d contacts: %d ms%n", exported, (System.nanoTime() - e0) / 1_000_000);
         assertThat(exported).isEqualTo(100_000);
+
+        // a wrong file of this size is undone as a whole (the contacts list can only delete a page at a time)
+        long u0 = System.nanoTime();
+        ImportUndoView undone = history.undo(r.importId());
+        System.out.printf("[figures] undo of that import: %d contacts removed in %d ms%n", undone.removed(),
+                (System.nanoTime() - u0) / 1_000_000);
+        assertThat(undone.removed()).isEqualTo(100_000);
+        assertThat(contacts.search(new ContactSearch(null, null, Paging.of(0, 50))).total()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from contact_tag", Long.class)).isZero();
     }
 }

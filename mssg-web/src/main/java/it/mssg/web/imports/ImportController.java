@@ -2,6 +2,7 @@ package it.mssg.web.imports;
 
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.DuplicatePolicy;
+import it.mssg.core.api.ImportHistory;
 import it.mssg.core.api.ImportOptions;
 import it.mssg.core.api.ImportPreviewView;
 import it.mssg.core.api.ImportRejectedException;
@@ -36,12 +37,17 @@ class ImportController {
     static final int ROWS_PAGE = 100;
     static final String PROGRESS_JOB = "import";
 
+    /** How many past imports the upload step lists. */
+    static final int RECENT_IMPORTS = 10;
+
     private final ContactImport csv;
+    private final ImportHistory history;
     private final SettingsApi settings;
     private final LiveUpdates live;
 
-    ImportController(ContactImport csv, SettingsApi settings, LiveUpdates live) {
+    ImportController(ContactImport csv, ImportHistory history, SettingsApi settings, LiveUpdates live) {
         this.csv = csv;
+        this.history = history;
         this.settings = settings;
         this.live = live;
     }
@@ -113,6 +119,7 @@ class ImportController {
     }
 
     private void fillForm(Model model) {
+        model.addAttribute("imports", history.recent(RECENT_IMPORTS));
         model.addAttribute("regions", settings.regions());
         model.addAttribute("defaultRegion", settings.get().defaultRegion());
     }

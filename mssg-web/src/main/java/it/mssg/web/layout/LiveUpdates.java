@@ -1,6 +1,7 @@
 package it.mssg.web.layout;
 
 import it.mssg.core.api.ContactsImported;
+import it.mssg.core.api.ContactsRemoved;
 import it.mssg.core.api.ContactsSynced;
 import it.mssg.core.api.HistorySynced;
 import it.mssg.core.api.MessageAckChanged;
@@ -128,6 +129,11 @@ public class LiveUpdates implements DisposableBean {
     @EventListener
     void on(ContactsImported event) {
         send("contacts-changed", String.valueOf(event.created() + event.merged()));
+    }
+
+    @EventListener
+    void on(ContactsRemoved event) {
+        send("contacts-changed", String.valueOf(event.count()));
     }
 
     /** Pushes a progress bar for a long job to the element with {@code sse-swap="progress-<job>"}, at once, even inside a transaction. */

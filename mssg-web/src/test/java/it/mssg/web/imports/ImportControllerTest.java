@@ -3,6 +3,8 @@ package it.mssg.web.imports;
 import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.DuplicatePolicy;
 import it.mssg.core.api.ImportColumnView;
+import it.mssg.core.api.ImportHistory;
+import it.mssg.core.api.ImportRecordView;
 import it.mssg.core.api.ImportOptions;
 import it.mssg.core.api.ImportPreviewView;
 import it.mssg.core.api.ImportProgress;
@@ -44,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ImportControllerTest extends WebSliceTest {
 
     @MockitoBean ContactImport csv;
+    @MockitoBean ImportHistory history;
 
     ImportPreviewView preview = new ImportPreviewView("p1", "people <x>.csv", ";",
             List.of(new ImportColumnView(0, "Telefono", ImportColumnView.Role.PHONE, null),
@@ -70,6 +73,23 @@ class ImportControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"IT\" selected")))
                 .andExpect(content().string(containsString("Germany (+49)")));
+    }
+
+    @Test
+    void theFormListsRecentImportsWithUndoForThoseThatAddedContacts() throws Exception {
+        when(history.recent(ImportController.RECENT_IMPORTS)).thenReturn(List.of(
+                new ImportRecordView(3, "later <b>.csv", Instant.parse("2026-11-30T10:00:00Z"), 0, 4, 1, null, null),
+                new ImportRecordView(2, "wrong.csv", Instant.parse("2026-11-30T09:00:00Z"), 120, 0, 0, null, null),
+                new ImportRecordView(1, "old.csv", Instant.parse("2026-11-29T09:00:00Z"), 50, 0, 0,
+                        Instant.parse("2026-11-29T10:00:00Z"), 48)));
+        mvc.perform(get("/contacts/import").with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Recent imports")))
+                .andExpect(content().string(containsString("later &lt;b&gt;.csv")))
+                .andExpect(content().string(not(containsString("/contacts/imports/3/undo"))))
+                .andExpect(content().string(containsString("href=\"/contacts/imports/2/undo\"")))
+                .andExpect(content().string(not(containsString("/contacts/imports/1/undo"))))
+                .andExpect(content().string(containsString("undone: 48 removed")));
     }
 
     @Test
@@ -127,19 +147,20 @@ class ImportControllerTest extends WebSliceTest {
         when(csv.commit(eq("p1"), any())).thenAnswer(call -> {
             ImportProgress progress = call.getArgument(1);
             progress.progressed(1, 1);
-            return new ImportResultView("p1", 1, 0, 2, 1, 42);
+            return new ImportResultView("p1", 7, 1, 0, 2, 1, 42);
         });
         mvc.perform(post("/contacts/import/p1/commit").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Trigger", containsString("Imported 1 new")))
                 .andExpect(content().string(containsString("1 new contacts, 0 filled in, 2 rows skipped, 1 new tags")))
-                .andExpect(content().string(containsString("href=\"/contacts?sort=-created\"")));
+                .andExpect(content().string(containsString("href=\"/contacts?sort=-created\"")))
+                .andExpect(content().string(containsString("href=\"/contacts/imports/7/undo\"")));
         verify(liveUpdates, atLeastOnce()).progress(eq("import"), any(), eq(1L), eq(1L));
     }
 
     @Test
     void withoutHtmxTheCommitRedirectsAndTheFormShowsTheOutcomeOnce() throws Exception {
-        when(csv.commit(eq("p1"), any())).thenReturn(new ImportResultView("p1", 3, 1, 0, 0, 42));
+        when(csv.commit(eq("p1"), any())).thenReturn(new ImportResultView("p1", 7, 3, 1, 0, 0, 42));
         org.springframework.test.web.servlet.MvcResult posted = mvc.perform(post("/contacts/import/p1/commit").with(owner()).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", "/contacts/import"))

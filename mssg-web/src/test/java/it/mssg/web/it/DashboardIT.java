@@ -183,6 +183,34 @@ class DashboardIT {
     }
 
     @Test
+    @Order(4)
+    void aWrongImportIsUndoneAndItsUntouchedContactsAreGone() throws Exception {
+        HttpSession browser = loggedIn();
+        String csv = "phone,name\n+39 333 777 0001,Wrong one\n+39 333 777 0002,Wrong two\n+39 333 777 0003,Wrong three\n";
+        HttpResponse<String> preview = browser.upload("/contacts/import", "wrong-file.csv", csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> done = browser.postForm(find(preview.body(), "hx-post=\"(/contacts/import/[^\"]+/commit)\""), "", true);
+        String undoPage = find(done.body(), "href=\"(/contacts/imports/\\d+/undo)\"");
+        String edited = find(bearer("/api/contacts?q=3337770003").body(), "\"id\":(\\d+)");
+        assertThat(browser.postForm("/contacts/" + edited, "displayName=Kept+by+hand&notes=", true).statusCode()).isLessThan(400);
+
+        HttpResponse<String> plan = browser.get(undoPage);
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(plan.body()).contains("Remove the contacts wrong-file.csv added")
+                .contains("2 of the 3 contacts it added will be removed").contains("1 kept because they changed since");
+        assertThat(bearer("/api/contacts?q=3337770001").body()).as("the page removes nothing").contains("\"total\":1");
+
+        HttpResponse<String> undone = browser.postPlainForm(undoPage, "");
+        assertThat(undone.statusCode()).isEqualTo(302);
+        assertThat(URI.create(undone.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/contacts/import");
+        assertThat(bearer("/api/contacts?q=3337770001").body()).contains("\"total\":0");
+        assertThat(bearer("/api/contacts?q=3337770002").body()).contains("\"total\":0");
+        assertThat(bearer("/api/contacts?q=3337770003").body()).contains("Kept by hand");
+        assertThat(browser.get("/contacts/import").body()).contains("wrong-file.csv").contains("undone: 2 removed");
+        assertThat(browser.postPlainForm(undoPage, "").statusCode()).as("a second time removes nothing").isEqualTo(302);
+        assertThat(browser.get(undoPage).body()).contains("2 contacts removed").doesNotContain("Remove 1 contacts");
+    }
+
+    @Test
     @Order(5)
     void anOversizedUploadIsAClearErrorNotA500() throws Exception {
         HttpSession browser = loggedIn();
