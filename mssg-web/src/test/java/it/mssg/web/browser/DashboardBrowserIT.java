@@ -217,6 +217,26 @@ class DashboardBrowserIT {
         assertThat(page.locator("#toasts")).containsText("Deleted 1 contact.");
         assertThat(page.locator("#contact-results tbody tr")).hasCount(0);
 
+        // a wrong file imported, then undone from the link the import shows
+        Path wrong = Files.createTempFile(DATA_DIR, "wrong", ".csv");
+        Files.writeString(wrong, "phone,name\n+39 333 666 0001,Wrong one\n+39 333 666 0002,Wrong two\n", StandardCharsets.UTF_8);
+        page.navigate(base + "/contacts/import");
+        page.setInputFiles("#file", wrong);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 2 contacts")).click();
+        assertThat(page.locator("#import-area")).containsText("2 new contacts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Undo this import…")).click();
+        assertThat(page.locator("h1")).containsText("Remove the contacts " + wrong.getFileName() + " added");
+        assertThat(page.locator("#page")).containsText("2 of the 2 contacts it added will be removed");
+        shot(page, "import-undo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove 2 contacts")).click();
+        assertThat(page).hasURL(base + "/contacts/import");
+        assertThat(page.locator("#toasts")).containsText("Removed 2 contacts that " + wrong.getFileName() + " added.");
+        assertThat(page.locator("table", new Page.LocatorOptions().setHasText("undone: 2 removed"))).isVisible();
+        shot(page, "import-history");
+        page.navigate(base + "/contacts?q=wrong");
+        assertThat(page.locator("#contact-results tbody tr")).hasCount(0);
+
         // the other screens render within the same layout
         for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "agent")) {
             page.navigate(base + "/" + screen);
