@@ -250,6 +250,11 @@ public final class Bench {
             driver.get("/contacts");
             report(dir, "import", "contacts screen right after the import: " + (System.nanoTime() - t0) / 1_000_000
                     + " ms; load after: " + load());
+            if (imp.importId() != null) {
+                long undoMillis = driver.undoImport(imp.importId());
+                report(dir, "import", "undo of that import (its untouched contacts removed): " + undoMillis + " ms; contacts"
+                        + " stored then: " + driver.contactCount());
+            }
         }
     }
 

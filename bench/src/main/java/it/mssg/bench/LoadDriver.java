@@ -57,6 +57,15 @@ final class LoadDriver {
         return r.body();
     }
 
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+    /** How many contacts are stored, as the API's contact list counts them. */
+    long contactCount() throws IOException, InterruptedException {
+        Matcher m = TOTAL.matcher(new String(get("/api/contacts?size=1"), StandardCharsets.UTF_8));
+        if (!m.find()) throw new IllegalStateException("the contact list gave no total");
+        return Long.parseLong(m.group(1));
+    }
+
     /** Times {@code requests} GETs of the paths {@code pathFor} gives, after {@code warmup} untimed ones. */
     Stats time(String name, int warmup, int requests, IntFunction<String> pathFor) throws IOException, InterruptedException {
         for (int i = 0; i < warmup; i++) {
@@ -110,7 +119,8 @@ final class LoadDriver {
                 i -> "/contacts?q=" + enc(names[random.nextInt(names.length)]));
     }
 
-    record ImportTiming(long uploadMillis, long commitMillis, String outcome) {
+    /** @param importId the import's record, from the undo link the result shows (null when it offers none) */
+    record ImportTiming(long uploadMillis, long commitMillis, String outcome, Long importId) {
         long totalMillis() {
             return uploadMillis + commitMillis;
         }
@@ -118,6 +128,7 @@ final class LoadDriver {
 
     private static final Pattern COMMIT = Pattern.compile("/contacts/import/([A-Za-z0-9_-]+)/commit");
     private static final Pattern OUTCOME = Pattern.compile("Imported [^<\"]*");
+    private static final Pattern UNDO = Pattern.compile("/contacts/imports/(\\d+)/undo");
 
     /**
      * The dashboard's CSV import: upload (parse, check every row, build the preview), then commit. Both steps
@@ -151,7 +162,21 @@ final class LoadDriver {
             throw new IllegalStateException("commit answered " + commit.statusCode());
         }
         Matcher o = OUTCOME.matcher(commit.headers().allValues("HX-Trigger").toString() + commit.body());
-        return new ImportTiming(uploadMillis, commitMillis, o.find() ? o.group() : "(no outcome text found)");
+        Matcher u = UNDO.matcher(commit.body());
+        return new ImportTiming(uploadMillis, commitMillis, o.find() ? o.group() : "(no outcome text found)",
+                u.find() ? Long.valueOf(u.group(1)) : null);
+    }
+
+    /** Undoes an import as its page's button does (the contacts it added removed); @return the time it took, in ms */
+    long undoImport(long importId) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        HttpResponse<String> undone = http.send(request("/contacts/imports/" + importId + "/undo")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (undone.statusCode() != 302) {
+            throw new IllegalStateException("undo answered " + undone.statusCode());
+        }
+        return millis;
     }
 
     record ExportTiming(long millis, long bytes, long lines) {

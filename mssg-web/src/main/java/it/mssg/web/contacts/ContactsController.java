@@ -65,6 +65,7 @@ class ContactsController {
                 @RequestParam String action,
                 @RequestParam(required = false) String q, @RequestParam(required = false) List<Long> tag,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String confirmed,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
         ContactListState state = ContactListState.of(q, tag, sort, page);
@@ -72,6 +73,11 @@ class ContactsController {
         boolean ok = false;
         if (ids == null || ids.isEmpty()) {
             message = "Select at least one contact first.";
+        } else if ("delete".equals(action) && htmx == null && !"yes".equals(confirmed)) {
+            // without scripts the button's dialog never showed: a page asks instead
+            model.addAttribute("ids", new LinkedHashSet<>(ids));
+            model.addAttribute("state", state);
+            return "contacts-delete";
         } else if ("delete".equals(action)) {
             message = deleteAll(new LinkedHashSet<>(ids));
             ok = true;

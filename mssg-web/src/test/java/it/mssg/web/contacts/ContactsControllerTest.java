@@ -178,6 +178,25 @@ class ContactsControllerTest extends WebSliceTest {
     }
 
     @Test
+    void withoutScriptsABulkDeleteAsksOnAPageFirst() throws Exception {
+        mvc.perform(post("/contacts/bulk").with(owner()).with(csrf())
+                        .param("ids", "7", "9").param("action", "delete").param("q", "anna"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Delete 2 contacts?")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"yes\"")))
+                .andExpect(content().string(containsString("name=\"ids\" value=\"9\"")))
+                .andExpect(content().string(containsString("href=\"/contacts?q=anna\"")));
+        verify(commands, never()).delete(org.mockito.ArgumentMatchers.anyLong());
+
+        mvc.perform(post("/contacts/bulk").with(owner()).with(csrf())
+                        .param("ids", "7", "9").param("action", "delete").param("confirmed", "yes").param("q", "anna"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/contacts?q=anna"));
+        verify(commands).delete(7L);
+        verify(commands).delete(9L);
+    }
+
+    @Test
     void exportDownloadsTheFilteredContactsAsCsv() throws Exception {
         when(csv.exportFileName()).thenReturn("mssg-contacts-2026-11-29.csv");
         doAnswer(call -> {
