@@ -123,6 +123,19 @@
         }
     });
 
+    // A plain form whose work takes seconds (data-busy on its button): the button says so and cannot be pressed twice.
+    // Disabled after the browser has read the form, so the button's own name and value are still sent.
+    document.addEventListener('submit', function (evt) {
+        var button = evt.submitter;
+        if (!button || !button.getAttribute || !button.getAttribute('data-busy') || evt.defaultPrevented) {
+            return;
+        }
+        setTimeout(function () {
+            button.disabled = true;
+            button.textContent = button.getAttribute('data-busy');
+        }, 0);
+    });
+
     // Server-rendered toasts (after a full page redirect).
     function flash(root) {
         var scope = root && root.querySelectorAll ? root : document;

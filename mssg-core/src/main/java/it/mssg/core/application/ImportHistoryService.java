@@ -62,9 +62,11 @@ class ImportHistoryService implements ImportHistory {
             throw new ConflictException(null, "The contacts " + record.fileName() + " added were removed already.");
         }
         ImportUndoPlan plan = ImportUndoPlan.of(store.added(importId));
+        // an opt-out or an edit that came in since the plan was read keeps its contact
+        List<Long> removable = store.lockUntouched(plan.removable());
         int cancelled = 0;
         // what still waits for them would otherwise go out to numbers no contact stands for any more
-        for (long entry : outboxStore.unsentForContacts(plan.removable())) {
+        for (long entry : outboxStore.unsentForContacts(removable)) {
             try {
                 outbox.cancel(entry);
                 cancelled++;
@@ -72,7 +74,7 @@ class ImportHistoryService implements ImportHistory {
                 // the send loop took it in the meantime: it is on its way, nothing is left to cancel
             }
         }
-        int removed = store.deleteContacts(plan.removable());
+        int removed = store.deleteContacts(removable);
         store.recordRemoved(importId, removed);
         events.publishEvent(new ContactsRemoved(removed));
         return view(find(importId), plan, removed, cancelled);

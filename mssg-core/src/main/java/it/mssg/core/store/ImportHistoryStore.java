@@ -86,6 +86,19 @@ public class ImportHistoryStore {
     }
 
     /**
+     * Of these contacts, those still untouched (not opted out, not changed since they were added), locked until the
+     * transaction ends: an opt-out or an edit that arrives meanwhile waits, and the contact it touched is not removed.
+     */
+    public List<Long> lockUntouched(Collection<Long> ids) {
+        List<Long> out = new java.util.ArrayList<>(ids.size());
+        for (List<Long> chunk : Sql.chunks(ids, Sql.CHUNK)) {
+            out.addAll(jdbc.queryForList("select id from contact where id in (" + Sql.marks(chunk.size()) + ")"
+                    + " and opted_out = false and updated_at = created_at for update", Long.class, chunk.toArray()));
+        }
+        return out;
+    }
+
+    /**
      * Deletes these contacts (their fields, tags and reminders go with them; chats and sent messages stay, without
      * the link).
      *

@@ -173,6 +173,18 @@ class ImportUndoIT extends CoreIntegrationTest {
         assertThatThrownBy(() -> history.undoPlan(999_999)).isInstanceOf(NotFoundException.class);
     }
 
+    @Autowired it.mssg.core.store.ImportHistoryStore store;
+
+    /** Between reading the plan and removing, an opt-out or an edit may come in: the removal checks again. */
+    @Test
+    void aContactTouchedAfterThePlanWasReadIsNotRemoved() {
+        importCsv("late.csv", "phone\n+39 333 4000001\n+39 333 4000002\n+39 333 4000003\n", null);
+        List<Long> planned = List.of(id("+393334000001"), id("+393334000002"), id("+393334000003"));
+        commands.update(planned.get(1), new ContactEdit(null, null, null, null, true));
+        commands.update(planned.get(2), new ContactEdit("Renamed", null, null, null, null));
+        assertThat(store.lockUntouched(planned)).containsExactly(planned.get(0));
+    }
+
     @Test
     void twoUndosAtOnceRemoveOnce() throws Exception {
         ImportResultView result = importCsv("twice.csv", "phone\n+39 333 3000001\n+39 333 3000002\n+39 333 3000003\n", null);
