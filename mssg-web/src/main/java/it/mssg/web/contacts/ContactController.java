@@ -193,9 +193,13 @@ class ContactController {
     String saveDetails(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
                        @RequestParam(defaultValue = "") String notes,
                        @RequestParam(defaultValue = "false") boolean optedOut,
+                       @RequestParam(required = false) Boolean optedOutShown,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return apply(id, () -> new ContactEdit(displayName, notes, null, null, optedOut), "Saved.",
+        // the opt-out changes only when the box was changed: a page opened before the person wrote STOP shows it
+        // unticked, and saving its notes must not opt them back in
+        Boolean optOut = optedOutShown != null && optedOutShown == optedOut ? null : optedOut;
+        return apply(id, () -> new ContactEdit(displayName, notes, null, null, optOut), "Saved.",
                 htmx, response, model, redirect);
     }
 

@@ -116,6 +116,25 @@ class ContactControllerTest extends WebSliceTest {
     }
 
     @Test
+    void savingAPageOpenedBeforeAnOptOutLeavesTheOptOutAlone() throws Exception {
+        when(commands.update(anyLong(), any())).thenReturn(anna);
+        // the page showed the box unticked and it was left so: the opt-out that came in meanwhile stays
+        mvc.perform(post("/contacts/7").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("displayName", "Anna").param("notes", "called back").param("optedOutShown", "false"))
+                .andExpect(status().isOk());
+        verify(commands).update(7, new ContactEdit("Anna", "called back", null, null, null));
+        // ticked on purpose, and unticked on purpose
+        mvc.perform(post("/contacts/7").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("displayName", "Anna").param("notes", "").param("optedOutShown", "false").param("optedOut", "true"))
+                .andExpect(status().isOk());
+        verify(commands).update(7, new ContactEdit("Anna", "", null, null, true));
+        mvc.perform(post("/contacts/7").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("displayName", "Anna").param("notes", "x").param("optedOutShown", "true"))
+                .andExpect(status().isOk());
+        verify(commands).update(7, new ContactEdit("Anna", "x", null, null, false));
+    }
+
+    @Test
     void addingAndRemovingATagReplacesTheSet() throws Exception {
         mvc.perform(post("/contacts/7/tags").with(owner()).with(csrf().asHeader()).header("HX-Request", "true").param("tagId", "2"))
                 .andExpect(status().isOk());
