@@ -29,8 +29,20 @@ public final class ContactText {
         } else if (waId != null) {
             append(b, waId);
         }
-        String s = b.toString().toLowerCase(Locale.ROOT);
+        String s = searchForm(b.toString());
         return s.length() > MAX_SEARCH ? s.substring(0, MAX_SEARCH) : s;
+    }
+
+    /**
+     * How search compares text: lower case, without accents or other combining marks, so that "nicolo" finds Nicolò and
+     * "Zoë" finds a Zoe (names are typed both ways, and the Italian keyboard's default is not everyone's).
+     */
+    public static String searchForm(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) return sortKey(lower);
+        }
+        return lower; // plain ASCII, most names and every number: nothing to take off
     }
 
     public static String sortName(String displayName, String pushName, String phoneE164, String waId) {
@@ -58,7 +70,7 @@ public final class ContactText {
 
     /**
      * What to look for in {@code search_text}: the digits when the query looks like a number
-     * ({@code +39 333-12} → {@code 3933312}), else the lower-cased text.
+     * ({@code +39 333-12} → {@code 3933312}), else the text in its {@link #searchForm}.
      */
     public static String queryFragment(String text) {
         if (text == null || text.isBlank()) return null;
@@ -68,7 +80,7 @@ public final class ContactText {
             // 00 is how much of the world dials "+": 0044 20 7946 finds +44 20 7946 as +44 20 7946 does
             return t.startsWith("00") && digits.length() > 2 ? digits.substring(2) : digits;
         }
-        return t.toLowerCase(Locale.ROOT);
+        return searchForm(t);
     }
 
     /**

@@ -217,4 +217,17 @@ class ContactsIT extends CoreIntegrationTest {
         assertThatThrownBy(() -> commands.delete(c.id())).isInstanceOf(NotFoundException.class);
         assertThat(tagQueries.get(vip.id()).contactCount()).isZero();
     }
+
+    @Test
+    void searchFindsNamesWithOrWithoutTheirAccents() {
+        commands.create(new NewContact("+39 333 8000001", "Niccolò Zoë", null, null, null));
+        commands.create(new NewContact("+39 333 8000002", "Nicolo Zoe", null, null, null));
+        for (String query : List.of("niccolo", "Niccolò", "NICCOLÒ")) {
+            assertThat(queries.search(ContactSearch.of(ContactFilter.text(query), null)).total()).as(query).isOne();
+        }
+        assertThat(queries.search(ContactSearch.of(ContactFilter.text("zoë"), null)).total()).isEqualTo(2);
+        assertThat(queries.search(ContactSearch.of(ContactFilter.text("nicolò"), null)).total()).isOne();
+        assertThat(queries.findByPhone("+393338000001").orElseThrow().displayName()).as("the name itself keeps them")
+                .isEqualTo("Niccolò Zoë");
+    }
 }

@@ -18,7 +18,10 @@ class ContactTextTest {
             06 123         | 06123
             00             | 00
             Mario          | mario
-            ÉLODIE         | élodie
+            ÉLODIE         | elodie
+            Niccolò        | niccolo
+            ZOË Ümlaut     | zoe umlaut
+            Ａｎｎａ          | anna
             Rossi 3        | rossi 3
             '  '           | null
             """)
@@ -54,6 +57,12 @@ class ContactTextTest {
             """)
     void sortKeysLoseTheirAccents(String sortName, String key) {
         assertThat(ContactText.sortKey(sortName)).isEqualTo(key);
+    }
+
+    @Test
+    void searchTextHoldsNamesWithoutTheirAccents() {
+        assertThat(ContactText.searchText("Niccolò Zoë", "Ümlaut", null, null)).isEqualTo("niccolo zoe umlaut");
+        assertThat(ContactText.searchText("Anna 😀 \u200Fx", null, null, null)).isEqualTo("anna 😀 \u200Fx");
     }
 
     @Test
