@@ -106,11 +106,11 @@ class ContactService implements ContactQueries, ContactCommands {
 
     @Override
     public int tag(BulkTagging command) {
-        return store.tag(command.contactIds(), command.tagId());
+        return store.tag(command.contactIds(), command.tagId(), clock.instant());
     }
 
     @Override
     public int untag(BulkTagging command) {
-        return store.untag(command.contactIds(), command.tagId());
+        return store.untag(command.contactIds(), command.tagId(), clock.instant());
     }
 }

@@ -11,10 +11,10 @@ import it.mssg.core.domain.ImportUndoPlan;
 import it.mssg.core.store.ImportHistoryStore;
 import it.mssg.core.store.OutboxStore;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 
 @Service
@@ -56,11 +56,21 @@ class ImportHistoryService implements ImportHistory {
         if (record.created() == 0) {
             throw new ConflictException(null, record.fileName() + " added no contact, so there is nothing to remove.");
         }
-        Instant now = clock.instant();
-        // the claim locks the record: a second undo at the same time waits here, then finds it undone
-        if (!store.claimUndo(importId, now)) {
-            throw new ConflictException(null, "The contacts " + record.fileName() + " added were removed already.");
+        try {
+            // the claim locks the record: a second undo at the same time waits here, then finds it undone
+            if (!store.claimUndo(importId, clock.instant())) {
+                throw new ConflictException(null, "The contacts " + record.fileName() + " added were removed already.");
+            }
+            return remove(record);
+        } catch (TransientDataAccessException e) {
+            // another import or the WhatsApp sync held the contacts longer than the lock wait: nothing was removed
+            throw new ConflictException(null, "Another import or the WhatsApp sync was writing contacts at the same time,"
+                    + " so nothing was removed. Try again in a moment.");
         }
+    }
+
+    private ImportUndoView remove(ImportRecordView record) {
+        long importId = record.id();
         ImportUndoPlan plan = ImportUndoPlan.of(store.added(importId));
         // an opt-out or an edit that came in since the plan was read keeps its contact
         List<Long> removable = store.lockUntouched(plan.removable());

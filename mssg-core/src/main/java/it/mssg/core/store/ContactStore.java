@@ -239,16 +239,24 @@ public class ContactStore {
         if (!missing.isEmpty()) throw new NotFoundException("tag", missing.iterator().next());
     }
 
-    /** @return how many contacts gained the tag */
-    public int tag(Set<Long> contactIds, long tagId) {
+    /**
+     * Tags the contacts; those that gain the tag count as changed ({@code updated_at}), as when tagged one by one (an
+     * import's undo keeps them, the list sorted by "updated" shows them).
+     *
+     * @return how many contacts gained the tag
+     */
+    public int tag(Set<Long> contactIds, long tagId, Instant now) {
         requireTag(tagId);
         index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
             List<Object> args = new ArrayList<>();
-            args.add(tagId);
+            args.add(Times.db(now));
             args.addAll(chunk);
             args.add(tagId);
+            jdbc.update("update contact set updated_at = ? where id in (" + Sql.marks(chunk.size()) + ") and not exists"
+                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)", args.toArray());
+            args.set(0, tagId);
             n += jdbc.update("insert into contact_tag (contact_id, tag_id) select c.id, ? from contact c where c.id in ("
                     + Sql.marks(chunk.size()) + ") and not exists (select 1 from contact_tag x where x.contact_id = c.id"
                     + " and x.tag_id = ?)", args.toArray());
@@ -256,15 +264,20 @@ public class ContactStore {
         return n;
     }
 
-    /** @return how many contacts lost the tag */
-    public int untag(Set<Long> contactIds, long tagId) {
+    /** @return how many contacts lost the tag (they count as changed, see {@link #tag}) */
+    public int untag(Set<Long> contactIds, long tagId, Instant now) {
         requireTag(tagId);
         index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
             List<Object> args = new ArrayList<>();
-            args.add(tagId);
+            args.add(Times.db(now));
             args.addAll(chunk);
+            args.add(tagId);
+            jdbc.update("update contact set updated_at = ? where id in (" + Sql.marks(chunk.size()) + ") and exists"
+                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)", args.toArray());
+            args.remove(args.size() - 1);
+            args.set(0, tagId);
             n += jdbc.update("delete from contact_tag where tag_id = ? and contact_id in (" + Sql.marks(chunk.size()) + ")",
                     args.toArray());
         }

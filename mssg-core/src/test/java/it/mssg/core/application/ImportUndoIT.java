@@ -173,6 +173,21 @@ class ImportUndoIT extends CoreIntegrationTest {
         assertThatThrownBy(() -> history.undoPlan(999_999)).isInstanceOf(NotFoundException.class);
     }
 
+    @Autowired it.mssg.core.api.TagCommands tagCommands;
+
+    @Test
+    void contactsTaggedOrUntaggedInTheListSinceAreKept() {
+        long vip = tagCommands.create(new it.mssg.core.api.NewTag("vip", null)).id();
+        ImportResultView result = importCsv("tagged.csv", "phone,tags\n+39 333 5000001,\n+39 333 5000002,\n+39 333 5000003,vip\n", null);
+        commands.tag(new it.mssg.core.api.BulkTagging(java.util.Set.of(id("+393335000001")), vip));
+        commands.untag(new it.mssg.core.api.BulkTagging(java.util.Set.of(id("+393335000003")), vip));
+        commands.untag(new it.mssg.core.api.BulkTagging(java.util.Set.of(id("+393335000002")), vip)); // had no tag: no change
+        ImportUndoView plan = history.undoPlan(result.importId());
+        assertThat(plan.keptChanged()).isEqualTo(2);
+        assertThat(plan.removed()).isOne();
+        assertThat(contacts.get(id("+393335000001")).updatedAt()).isEqualTo(clock.instant());
+    }
+
     @Autowired it.mssg.core.store.ImportHistoryStore store;
 
     /** Between reading the plan and removing, an opt-out or an edit may come in: the removal checks again. */
@@ -183,6 +198,41 @@ class ImportUndoIT extends CoreIntegrationTest {
         commands.update(planned.get(1), new ContactEdit(null, null, null, null, true));
         commands.update(planned.get(2), new ContactEdit("Renamed", null, null, null, null));
         assertThat(store.lockUntouched(planned)).containsExactly(planned.get(0));
+    }
+
+    @Autowired javax.sql.DataSource dataSource;
+
+    @Test
+    void anUndoThatMeetsAnotherWritersLockIsAConflictAndCanBeRunAgain() throws Exception {
+        if (it.mssg.core.TestDatabase.postgres()) return; // PostgreSQL waits for a lock without a limit: no clash to provoke
+        ImportResultView result = importCsv("locked.csv", "phone\n+39 333 6000001\n+39 333 6000002\n", null);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            // another writer (a sync, say) holds one of the contacts in an open transaction
+            Future<?> writer = other.submit(() -> {
+                try (java.sql.Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    c.createStatement().executeUpdate("update contact set push_name = 'Sync' where phone_e164 = '+393336000002'");
+                    locked.countDown();
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    c.rollback();
+                }
+                return null;
+            });
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> history.undo(result.importId())).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("at the same time").hasMessageContaining("nothing was removed");
+            assertThat(stored("+393336000001")).isTrue();
+            assertThat(history.undoPlan(result.importId()).record().undoable()).as("not marked undone").isTrue();
+            release.countDown();
+            writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+        assertThat(history.undo(result.importId()).removed()).isEqualTo(2);
     }
 
     @Test
