@@ -77,6 +77,9 @@ class DashboardIT {
         Path tokenFile = DATA_DIR.resolve("access-token");
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token.value());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        for (Path folder : java.util.List.of(DATA_DIR, DATA_DIR.resolve("db"), DATA_DIR.resolve("backups"), DATA_DIR.resolve("logs"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString()).isEqualTo("rwx------");
+        }
         if (databaseUrl.startsWith("jdbc:postgresql:")) {
             return; // -Dmssg.test.db=postgresql: the database lives on the PostgreSQL server, not in the data folder
         }
@@ -208,6 +211,31 @@ class DashboardIT {
         assertThat(browser.get("/contacts/import").body()).contains("wrong-file.csv").contains("undone: 2 removed");
         assertThat(browser.postPlainForm(undoPage, "").statusCode()).as("a second time removes nothing").isEqualTo(302);
         assertThat(browser.get(undoPage).body()).contains("2 contacts removed").doesNotContain("Remove 1 contacts");
+    }
+
+    /** Every link on every screen leads somewhere (a link to a wrong address reads as a broken product). */
+    @Test
+    @Order(4)
+    void everyLinkOnTheScreensLeadsToAPage() throws Exception {
+        HttpSession browser = loggedIn();
+        java.util.Set<String> links = new java.util.TreeSet<>();
+        for (String screen : java.util.List.of("/", "/chats", "/contacts", "/contacts/new", "/contacts/import", "/tags",
+                "/campaigns", "/agent", "/whatsapp", "/settings", "/licence")) {
+            HttpResponse<String> page = browser.get(screen);
+            assertThat(page.statusCode()).as(screen).isEqualTo(200);
+            Matcher m = Pattern.compile("href=\"(/[^\"#]*)").matcher(page.body());
+            while (m.find()) {
+                String link = m.group(1).replace("&amp;", "&");
+                if (!link.startsWith("//") && !link.startsWith("/css/") && !link.startsWith("/js/") && !link.startsWith("/img/")) {
+                    links.add(link);
+                }
+            }
+        }
+        assertThat(links).contains("/tags", "/contacts/import");
+        for (String link : links) {
+            HttpResponse<String> target = browser.get(link);
+            assertThat(target.statusCode()).as("GET " + link).isIn(200, 302, 303);
+        }
     }
 
     @Test
