@@ -102,7 +102,7 @@ class ContactImportService implements ContactImport {
             long importId = history.record(p.fileName(), now, o, skipped);
             events.publishEvent(new ContactsImported(previewId, o.created(), o.merged()));
             return new ImportResultView(previewId, importId, o.created(), o.merged(), skipped, o.tagsCreated(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    o.optedOut(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             previews.putBack(p);
             if (e instanceof TransientDataAccessException || e instanceof DuplicateKeyException) {
@@ -136,6 +136,7 @@ class ContactImportService implements ContactImport {
         return new ImportPreviewView(p.id(), p.fileName(), parsed.delimiter(), parsed.columns(), parsed.rows().size(),
                 counts.get(ImportRowStatus.VALID), counts.get(ImportRowStatus.INVALID),
                 counts.get(ImportRowStatus.DUPLICATE_IN_FILE), counts.get(ImportRowStatus.DUPLICATE_IN_DB),
+                (int) parsed.rows().stream().filter(r -> r.status() == ImportRowStatus.DUPLICATE_IN_DB && r.optedOut()).count(),
                 p.duplicates(), parsed.warnings(), first, p.expiresAt());
     }
 }

@@ -45,8 +45,9 @@ public class ImportStore {
      * @param tagsCreated new tags
      * @param firstId     the lowest id among the new contacts (null without any); with {@code lastId} it bounds them
      * @param lastId      the highest
+     * @param optedOut    stored contacts left as they were (SKIP) but for the opt-out the file gave them
      */
-    public record Outcome(int created, int merged, int tagsCreated, Long firstId, Long lastId) {
+    public record Outcome(int created, int merged, int tagsCreated, Long firstId, Long lastId, int optedOut) {
     }
 
     /**
@@ -77,24 +78,28 @@ public class ImportStore {
 
     /**
      * Stores VALID rows as new contacts (source CSV) and, under MERGE, fills in stored contacts for
-     * DUPLICATE_IN_DB rows. Numbers stored since the preview are treated as DUPLICATE_IN_DB.
+     * DUPLICATE_IN_DB rows; under SKIP, stored contacts are left as they are but for an opt-out the file gives them.
+     * Whether a number is stored is checked again here: numbers stored since the preview are treated as
+     * DUPLICATE_IN_DB, and a DUPLICATE_IN_DB row whose contact was deleted since is a new contact.
      */
     public Outcome write(List<ParsedRow> rows, DuplicatePolicy policy, Instant now, ImportProgress progress) {
         List<ParsedRow> candidates = rows.stream().filter(r -> r.status() == ImportRowStatus.VALID
-                || (policy == DuplicatePolicy.MERGE && r.status() == ImportRowStatus.DUPLICATE_IN_DB)).toList();
-        long total = candidates.size();
+                || r.status() == ImportRowStatus.DUPLICATE_IN_DB).toList();
         Map<String, Long> stored = idsByPhone(candidates.stream().map(ParsedRow::e164).toList());
         List<ParsedRow> fresh = new ArrayList<>();
         List<ParsedRow> merge = new ArrayList<>();
+        List<Long> optOuts = new ArrayList<>();
         for (ParsedRow r : candidates) {
-            if (stored.containsKey(r.e164())) {
-                if (policy == DuplicatePolicy.MERGE) merge.add(r);
-            } else {
-                fresh.add(r);
-            }
+            Long id = stored.get(r.e164());
+            if (id == null) fresh.add(r);
+            else if (policy == DuplicatePolicy.MERGE) merge.add(r);
+            else if (r.optedOut()) optOuts.add(id);
         }
+        long total = fresh.size() + merge.size();
         int[] tagsCreated = {0};
-        Map<String, Long> tagIds = ensureTags(candidates, now, tagsCreated);
+        List<ParsedRow> written = new ArrayList<>(fresh);
+        written.addAll(merge);
+        Map<String, Long> tagIds = ensureTags(written, now, tagsCreated);
         Timestamp ts = Timestamp.from(now);
         long done = 0;
         long step = Math.max(BATCH, total / 40);
@@ -150,12 +155,22 @@ public class ImportStore {
                 nextReport += step;
             }
         }
+        // stored contacts, SKIP: an opt-out in the file is applied all the same (never the other way round)
+        for (List<Long> chunk : Sql.chunks(optOuts, Sql.CHUNK)) {
+            List<Object> args = new ArrayList<>();
+            args.add(ts);
+            args.addAll(chunk);
+            jdbc.update("update contact set opted_out = true, updated_at = ? where id in (" + Sql.marks(chunk.size())
+                    + ") and opted_out = false", args.toArray());
+        }
         progress.progressed(total, total);
         // the contact index reads just the new contacts and the merged ones, not all of them again
         if (!fresh.isEmpty()) index.addedAbove(newAbove);
-        index.changedMany(merge.stream().map(r -> stored.get(r.e164())).toList());
-        return fresh.isEmpty() ? new Outcome(0, merge.size(), tagsCreated[0], null, null)
-                : new Outcome(fresh.size(), merge.size(), tagsCreated[0], firstId, lastId);
+        List<Long> changed = new ArrayList<>(optOuts);
+        merge.forEach(r -> changed.add(stored.get(r.e164())));
+        index.changedMany(changed);
+        return fresh.isEmpty() ? new Outcome(0, merge.size(), tagsCreated[0], null, null, optOuts.size())
+                : new Outcome(fresh.size(), merge.size(), tagsCreated[0], firstId, lastId, optOuts.size());
     }
 
     /** Tag key → id for every tag the rows name, creating the missing ones. */

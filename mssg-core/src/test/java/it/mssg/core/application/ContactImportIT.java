@@ -287,4 +287,40 @@ class ContactImportIT extends CoreIntegrationTest {
         assertThat(a.optedOut()).isFalse();
         assertThat(a.fields()).containsOnly(java.util.Map.entry("Cognome", "Bianchi"));
     }
+
+    /** A suppression list of numbers already stored, imported with the default policy: the opt-outs are applied. */
+    @Test
+    void anOptOutInTheFileIsAppliedToStoredContactsAlsoWhenTheyAreLeftAsTheyAre() {
+        long anna = commands.create(new NewContact("+39 333 7000001", "Anna", null, null, null)).id();
+        long bruno = commands.create(new NewContact("+39 333 7000002", "Bruno", null, null, null)).id();
+        ImportPreviewView p = preview("phone,name,opted out\n+39 333 7000001,Other name,yes\n+39 333 7000002,,no\n",
+                DuplicatePolicy.SKIP);
+        assertThat(p.validRows()).isZero();
+        assertThat(p.storedOptOutRows()).isOne();
+        assertThat(p.optOutsOnly()).isOne();
+        assertThat(p.committable()).isTrue();
+
+        ImportResultView r = imports.commit(p.id(), null);
+        assertThat(r.created()).isZero();
+        assertThat(r.merged()).isZero();
+        assertThat(r.optedOut()).isOne();
+        assertThat(contacts.get(anna).optedOut()).isTrue();
+        assertThat(contacts.get(anna).displayName()).as("otherwise left as it was").isEqualTo("Anna");
+        assertThat(contacts.get(bruno).optedOut()).isFalse();
+        assertThat(contacts.search(ContactSearch.of(ContactFilter.text("anna"), null)).items())
+                .singleElement().satisfies(c -> assertThat(c.optedOut()).isTrue());
+    }
+
+    /** A preview that saw a number stored, committed after that contact was deleted: the row is a new contact. */
+    @Test
+    void aStoredNumberDeletedBetweenPreviewAndCommitIsImportedAsNew() {
+        long gone = commands.create(new NewContact("+39 333 7100001", "Was here", null, null, null)).id();
+        ImportPreviewView p = preview("phone,name\n+39 333 7100001,Back again\n+39 333 7100002,New\n", DuplicatePolicy.SKIP);
+        assertThat(p.duplicateInDbRows()).isOne();
+        commands.delete(gone);
+        ImportResultView r = imports.commit(p.id(), null);
+        assertThat(r.created()).isEqualTo(2);
+        assertThat(r.skipped()).isZero();
+        assertThat(contacts.findByPhone("+393337100001").orElseThrow().displayName()).isEqualTo("Back again");
+    }
 }

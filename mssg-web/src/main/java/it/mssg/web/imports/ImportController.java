@@ -100,7 +100,8 @@ class ImportController {
         ImportResultView result = csv.commit(previewId, (done, total) ->
                 live.progress(PROGRESS_JOB, "Importing " + preview.fileName(), done, total));
         live.progress(PROGRESS_JOB, "Imported " + preview.fileName(), preview.importableRows(), preview.importableRows());
-        Toasts.success(response, "Imported " + result.created() + " new and updated " + result.merged() + " contacts.");
+        Toasts.success(response, "Imported " + result.created() + " new and updated " + result.merged() + " contacts."
+                + (result.optedOut() == 0 ? "" : " Opted out " + result.optedOut() + " stored ones, as the file said."));
         if (htmx == null) {
             // without htmx: redirect after the post, so that reloading the page shows the outcome and posts nothing again
             redirect.addFlashAttribute("result", result);
