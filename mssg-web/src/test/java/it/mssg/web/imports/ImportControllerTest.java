@@ -152,7 +152,7 @@ class ImportControllerTest extends WebSliceTest {
         mvc.perform(post("/contacts/import/p1/commit").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Trigger", containsString("Imported 1 new")))
-                .andExpect(content().string(containsString("1 new contacts, 0 filled in, 2 rows skipped, 1 new tags")))
+                .andExpect(content().string(containsString("1 new contact, 0 filled in, 2 rows skipped, 1 new tag (")))
                 .andExpect(content().string(containsString("href=\"/contacts?sort=-created\"")))
                 .andExpect(content().string(containsString("href=\"/contacts/imports/7/undo\"")));
         verify(liveUpdates, atLeastOnce()).progress(eq("import"), any(), eq(1L), eq(1L));
