@@ -22,9 +22,13 @@ public record ContactEdit(String displayName, String notes, Map<String, String> 
             displayName = displayName.strip();
             InvalidInputException.require(displayName.length() <= MAX_NAME, "displayName",
                     "name is longer than " + MAX_NAME + " characters");
+            InvalidInputException.require(!hasControl(displayName, false), "displayName",
+                    "name holds a control character (a line break, a NUL…): a name is one line of text");
         }
         InvalidInputException.require(notes == null || notes.length() <= MAX_NOTES, "notes",
                 "notes are longer than " + MAX_NOTES + " characters");
+        InvalidInputException.require(notes == null || !hasControl(notes, true), "notes",
+                "notes hold a control character other than tabs and line breaks (a NUL, say)");
         if (fields != null) {
             InvalidInputException.require(fields.size() <= MAX_FIELDS, "fields", "at most " + MAX_FIELDS + " custom fields");
             fields.forEach((k, v) -> {
@@ -32,6 +36,8 @@ public record ContactEdit(String displayName, String notes, Map<String, String> 
                         "invalid field name: " + k + " (" + CustomFieldKeys.RULE + ")");
                 InvalidInputException.require(v == null || v.length() <= MAX_FIELD_VALUE, "fields",
                         "value of " + k + " is longer than " + MAX_FIELD_VALUE + " characters");
+                InvalidInputException.require(v == null || !hasControl(v, true), "fields",
+                        "value of " + k + " holds a control character other than tabs and line breaks (a NUL, say)");
             });
             var copy = new java.util.LinkedHashMap<String, String>();
             var seen = new java.util.HashMap<String, String>(); // field names are one field ignoring case and spacing
@@ -47,6 +53,19 @@ public record ContactEdit(String displayName, String notes, Map<String, String> 
         InvalidInputException.require(tagIds == null || tagIds.stream().noneMatch(java.util.Objects::isNull), "tagIds",
                 "tag ids are numbers; null is none");
         tagIds = tagIds == null ? null : Set.copyOf(tagIds);
+    }
+
+    /**
+     * Whether the text holds a control character (C0, DEL, C1): none belongs in a name, and no text file (the CSV export,
+     * read back by the import) may hold a NUL. Tabs and line breaks are text in notes and field values.
+     */
+    static boolean hasControl(String text, boolean tabsAndLineBreaks) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (tabsAndLineBreaks && (c == '\t' || c == '\n' || c == '\r')) continue;
+            if (Character.getType(c) == Character.CONTROL) return true;
+        }
+        return false;
     }
 
     public static ContactEdit notes(String notes) {

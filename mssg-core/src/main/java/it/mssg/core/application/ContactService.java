@@ -76,7 +76,7 @@ class ContactService implements ContactQueries, ContactCommands {
             throw new InvalidInputException("phone", ((PhoneNumbers.Invalid) r).reason());
         }
         return store.createManual(v.e164(), contact.displayName(), contact.notes(), contact.fields(), contact.tagIds(),
-                clock.instant());
+                contact.optedOut(), clock.instant());
     }
 
     @Override

@@ -156,23 +156,24 @@ public class ContactStore {
     // ---- commands
 
     /** @throws ConflictException the number is taken */
+    /** @param optedOut stored as opted out now (as the reply keywords do: the opt-out is dated) */
     public ContactView createManual(String e164, String displayName, String notes, Map<String, String> fields,
-                                    Set<Long> tagIds, Instant now) {
+                                    Set<Long> tagIds, boolean optedOut, Instant now) {
         if (row("phone_e164", e164).isPresent()) {
             throw new ConflictException("phone", "a contact with the number " + e164 + " exists already");
         }
         requireTags(tagIds);
         String name = emptyToNull(displayName);
         long id = Sql.insertReturningId(jdbc, "insert into contact (wa_id, phone_e164, display_name, push_name, business,"
-                        + " notes, opted_out, source, search_text, sort_name, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                null, e164, name, null, false, emptyToNull(notes), false, ContactSource.MANUAL.name(),
-                ContactText.searchText(name, null, e164, null), ContactText.sortName(name, null, e164, null),
-                Times.db(now), Times.db(now));
+                        + " notes, opted_out, opted_out_at, source, search_text, sort_name, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                null, e164, name, null, false, emptyToNull(notes), optedOut, optedOut ? Times.db(now) : null,
+                ContactSource.MANUAL.name(), ContactText.searchText(name, null, e164, null),
+                ContactText.sortName(name, null, e164, null), Times.db(now), Times.db(now));
         writeFields(id, fields);
         writeTags(id, tagIds);
         index.changed(id);
-        return view(new Row(id, null, e164, name, null, false, emptyToNull(notes), false, ContactSource.MANUAL, now, now));
+        return view(new Row(id, null, e164, name, null, false, emptyToNull(notes), optedOut, ContactSource.MANUAL, now, now));
     }
 
     /** Changes what {@code edit} sets; the search and sort texts are computed again and the update time stamped. */

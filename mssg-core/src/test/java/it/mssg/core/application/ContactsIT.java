@@ -230,4 +230,12 @@ class ContactsIT extends CoreIntegrationTest {
         assertThat(queries.findByPhone("+393338000001").orElseThrow().displayName()).as("the name itself keeps them")
                 .isEqualTo("Niccolò Zoë");
     }
+
+    @Test
+    void aContactCreatedOptedOutIsStoredSoAndDated() {
+        long id = commands.create(new NewContact("+39 333 8100001", "Suppressed", null, null, null, true)).id();
+        assertThat(queries.get(id).optedOut()).isTrue();
+        assertThat(jdbc.queryForObject("select opted_out_at from contact where id = ?", java.sql.Timestamp.class, id)).isNotNull();
+        assertThat(queries.get(commands.create(new NewContact("+39 333 8100002", "Fine", null, null, null)).id()).optedOut()).isFalse();
+    }
 }

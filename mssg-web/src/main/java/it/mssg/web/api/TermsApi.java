@@ -50,12 +50,15 @@ class TermsApi {
         }
     }
 
-    record TermsJson(boolean accepted, String currentVersion, String acceptedVersion, Instant acceptedAt) {
+    /** @param howToAccept while not accepted: the request that accepts them, after reading /welcome */
+    record TermsJson(boolean accepted, String currentVersion, String acceptedVersion, Instant acceptedAt, String howToAccept) {
 
         static TermsJson of(SettingsView s) {
             AcknowledgementView given = s.acknowledgement();
             return new TermsJson(s.acknowledged(), s.currentTermsVersion(), given == null ? null : given.termsVersion(),
-                    given == null ? null : given.acceptedAt());
+                    given == null ? null : given.acceptedAt(), s.acknowledged() ? null
+                    : "POST /api/terms with {\"termsAccepted\": true, \"privacyAccepted\": true, \"adult\": true,"
+                    + " \"termsVersion\": \"" + s.currentTermsVersion() + "\"} once you have read them on /welcome");
         }
     }
 }

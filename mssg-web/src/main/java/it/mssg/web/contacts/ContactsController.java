@@ -71,7 +71,9 @@ class ContactsController {
         ContactListState state = ContactListState.of(q, tag, sort, page);
         String message;
         boolean ok = false;
-        if (ids == null || ids.isEmpty()) {
+        if (!List.of("tag", "untag", "delete").contains(action)) {
+            message = "Choose Add tag, Remove tag or Delete.";
+        } else if (ids == null || ids.isEmpty()) {
             message = "Select at least one contact first.";
         } else if ("delete".equals(action) && htmx == null && !"yes".equals(confirmed)) {
             // without scripts the button's dialog never showed: a page asks instead

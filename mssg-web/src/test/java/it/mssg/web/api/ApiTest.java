@@ -82,6 +82,11 @@ class ApiTest extends WebSliceTest {
                 .andExpect(header().string("Location", "/api/contacts/7"))
                 .andExpect(jsonPath("$.phoneE164").value("+393331234567"));
         verify(commands).create(new NewContact("333 123 4567", "Anna", null, null, Set.of(1L)));
+        // a suppression list entered by script: the opt-out is not dropped
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 765 4321\", \"optedOut\": true}"))
+                .andExpect(status().isCreated());
+        verify(commands).create(new NewContact("333 765 4321", null, null, null, null, true));
         mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"displayName\": \"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("phone"));

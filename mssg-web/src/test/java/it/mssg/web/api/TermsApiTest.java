@@ -49,7 +49,8 @@ class TermsApiTest extends WebSliceTest {
         mvc.perform(get("/api/terms").with(bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(false))
-                .andExpect(jsonPath("$.currentVersion").value("1"));
+                .andExpect(jsonPath("$.currentVersion").value("1"))
+                .andExpect(jsonPath("$.howToAccept").value(org.hamcrest.Matchers.containsString("\"termsVersion\": \"1\"")));
         mvc.perform(get("/api/terms")).andExpect(status().isUnauthorized());
     }
 

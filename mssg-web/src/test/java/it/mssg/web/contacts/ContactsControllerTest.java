@@ -178,6 +178,16 @@ class ContactsControllerTest extends WebSliceTest {
     }
 
     @Test
+    void anUnknownBulkActionDoesNothing() throws Exception {
+        mvc.perform(post("/contacts/bulk").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
+                        .param("ids", "7").param("tagId", "1").param("action", "bogus"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Choose Add tag, Remove tag or Delete.")));
+        verify(commands, never()).tag(any());
+        verify(commands, never()).untag(any());
+    }
+
+    @Test
     void withoutScriptsABulkDeleteAsksOnAPageFirst() throws Exception {
         mvc.perform(post("/contacts/bulk").with(owner()).with(csrf())
                         .param("ids", "7", "9").param("action", "delete").param("q", "anna"))
