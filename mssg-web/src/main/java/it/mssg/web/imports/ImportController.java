@@ -9,7 +9,9 @@ import it.mssg.core.api.ImportRejectedException;
 import it.mssg.core.api.ImportResultView;
 import it.mssg.core.api.ImportRowStatus;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.ImportRowView;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.PageView;
 import it.mssg.core.api.Paging;
 import it.mssg.core.api.SettingsApi;
 import it.mssg.web.Toasts;
@@ -134,7 +136,12 @@ class ImportController {
             case ";" -> "semicolons";
             default -> "commas";
         });
-        model.addAttribute("rows", csv.rows(preview.id(), status, Paging.of(page, ROWS_PAGE)));
+        PageView<ImportRowView> rows = csv.rows(preview.id(), status, Paging.of(page, ROWS_PAGE));
+        if (rows.items().isEmpty() && page > 0) {
+            // a page past the end (an old link, a typed address): the last page instead of an empty "page 1000000 of 1000"
+            rows = csv.rows(preview.id(), status, Paging.of(Math.max(0, rows.totalPages() - 1), ROWS_PAGE));
+        }
+        model.addAttribute("rows", rows);
     }
 
     /** A preview that expired (or was imported already) sends the person back to the upload form. */

@@ -70,7 +70,8 @@ class TagsController {
         return apply(() -> {
             String name = tags.get(id).name();
             int touched = commands.delete(id);
-            return "Deleted the tag “" + name + "” from " + touched + (touched == 1 ? " contact." : " contacts.");
+            return touched == 0 ? "Deleted the tag “" + name + "” (no contact had it)."
+                    : "Deleted the tag “" + name + "” from " + touched + (touched == 1 ? " contact." : " contacts.");
         }, htmx, response, model, redirect);
     }
 
