@@ -212,7 +212,13 @@ public final class CsvImportReader {
         if (mapping.optedOut >= 0 && optedOut > 0) {
             warnings.add("column " + (mapping.optedOut + 1) + " (" + columns.get(mapping.optedOut).header() + "): "
                     + optedOut + (optedOut == 1 ? " row is" : " rows are") + " marked opted out. New contacts from them are"
-                    + " stored as opted out, stored ones too when you fill them in; an import never opts anyone back in.");
+                    + " stored as opted out, and stored contacts with these numbers are opted out too; an import never"
+                    + " opts anyone back in.");
+        }
+        if (mapping.severalNumbers > 0) {
+            warnings.add(mapping.severalNumbers + (mapping.severalNumbers == 1 ? " row holds" : " rows hold") + " several"
+                    + " numbers in one cell (as Google Contacts writes them, joined by :::): only the first number of each"
+                    + " is imported. Put the others on rows of their own to import them as contacts too.");
         }
         return new ParsedImport(delimiter == '\t' ? "\t" : String.valueOf(delimiter), columns, warnings, rows);
     }
@@ -480,6 +486,8 @@ public final class CsvImportReader {
         int used;
         /** tag names as first spelled in the file: rows share one string per tag */
         final Map<String, String> tagNames = new HashMap<>();
+        /** rows whose phone cell holds several numbers (Google's " ::: "): only the first is read */
+        int severalNumbers;
     }
 
     private Mapping map(CSVRecord header, String defaultRegion, List<String> warnings) {
@@ -682,8 +690,16 @@ public final class CsvImportReader {
     }
 
     private RawRow rawRow(CSVRecord rec, int line, Mapping m) {
-        String phone = firstValue(cell(rec, m.phone));
-        if (phone == null) phone = firstValue(cell(rec, m.phone2));
+        String phoneCell = cell(rec, m.phone);
+        String phone = firstValue(phoneCell);
+        if (phone == null) {
+            phoneCell = cell(rec, m.phone2);
+            phone = firstValue(phoneCell);
+        }
+        if (phone != null && phoneCell.contains(GOOGLE_SEPARATOR)
+                && java.util.Arrays.stream(phoneCell.split(GOOGLE_SEPARATOR)).filter(v -> !v.isBlank()).count() > 1) {
+            m.severalNumbers++;
+        }
         String name;
         if (m.name >= 0) {
             name = cell(rec, m.name);

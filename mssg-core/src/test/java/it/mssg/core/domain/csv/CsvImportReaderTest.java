@@ -224,6 +224,9 @@ class CsvImportReaderTest {
         assertThat(p.rows().get(2).reason()).isEqualTo("no phone number");
         assertThat(p.warnings()).anyMatch(w -> w.contains("column 7 (Phone 2 - Value) is a second phone number column")
                 && w.contains("where column 5 is empty"));
+        assertThat(p.warnings()).contains("1 row holds several numbers in one cell (as Google Contacts writes them, joined"
+                + " by :::): only the first number of each is imported. Put the others on rows of their own to import them"
+                + " as contacts too.");
     }
 
     @Test
@@ -433,7 +436,8 @@ class CsvImportReaderTest {
         assertThat(anna.optedOut()).isFalse();
         assertThat(anna.fields()).containsExactly(Map.entry("surname", "Bianchi"));
         assertThat(p.warnings()).containsExactly("column 6 (opted out): 1 row is marked opted out. New contacts from them"
-                + " are stored as opted out, stored ones too when you fill them in; an import never opts anyone back in.");
+                + " are stored as opted out, and stored contacts with these numbers are opted out too; an import never"
+                + " opts anyone back in.");
     }
 
     @Test
