@@ -35,6 +35,20 @@ public record GovernorSettingsView(long replySpacingMinSeconds, long replySpacin
     public GovernorSettings toSettings() {
         InvalidInputException.require((quietStart == null) == (quietEnd == null), "quietStart",
                 "give both ends of the quiet hours, or neither");
+        // checked before any Duration is made: a huge number would overflow it rather than be refused by the rules
+        long longestPause = SpacingRange.LONGEST.toSeconds();
+        for (long seconds : new long[]{replySpacingMinSeconds, replySpacingMaxSeconds, spacingMinSeconds, spacingMaxSeconds,
+                firstContactSpacingMinSeconds, firstContactSpacingMaxSeconds}) {
+            InvalidInputException.require(seconds <= longestPause, "spacing", "a pause can be at most " + longestPause
+                    + " seconds (a day; you set " + seconds + "); to send nothing for a while, pause sending instead");
+        }
+        long longestWindow = GovernorSettings.LONGEST_WINDOW.toHours();
+        InvalidInputException.require(recipientGapMinutes <= longestWindow * 60, "recipientGapMinutes",
+                "the gap between messages to one person can be at most " + longestWindow * 60 + " minutes (7 days)");
+        InvalidInputException.require(duplicateWindowHours <= longestWindow, "duplicateWindowHours",
+                "the duplicate window can be at most " + longestWindow + " hours (7 days)");
+        InvalidInputException.require(conversationWindowHours <= longestWindow, "conversationWindowHours",
+                "the conversation window can be at most " + longestWindow + " hours (7 days)");
         try {
             return new GovernorSettings(SpacingRange.ofSeconds(replySpacingMinSeconds, replySpacingMaxSeconds),
                     SpacingRange.ofSeconds(spacingMinSeconds, spacingMaxSeconds),

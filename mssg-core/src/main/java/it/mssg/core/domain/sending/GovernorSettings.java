@@ -37,6 +37,14 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
     /** The longest any rule looks back, plus margin: the outbox loads at least this much history. */
     static final Duration DAY_LOOKBACK = Duration.ofHours(26);
 
+    /** Caps above this are far past what any WhatsApp number is reported to survive; the settings refuse them. */
+    public static final int MOST_PER_DAY = 100_000;
+
+    /** The longest gap, duplicate window or conversation window: the outbox keeps this much send history in memory. */
+    public static final Duration LONGEST_WINDOW = Duration.ofDays(7);
+
+    public static final int MOST_FAILURES_BEFORE_PAUSE = 100;
+
     public GovernorSettings {
         Objects.requireNonNull(replySpacing, "replySpacing");
         Objects.requireNonNull(spacing, "spacing");
@@ -51,9 +59,17 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
                     + " an hour, " + perDay + " a day, " + coldPerDay + " new a day); to send nothing for a while,"
                     + " pause sending instead");
         }
+        if (perDay > MOST_PER_DAY || coldPerDay > MOST_PER_DAY) {
+            throw new IllegalArgumentException("at most " + MOST_PER_DAY + " messages a day can be set (you set " + perDay
+                    + " a day, " + coldPerDay + " new a day): far more than any WhatsApp number is reported to survive");
+        }
         if (perMinute > perHour || perHour > perDay) {
             throw new IllegalArgumentException("a longer window must allow at least as many messages as a shorter one"
                     + " (you set " + perMinute + " a minute, " + perHour + " an hour, " + perDay + " a day)");
+        }
+        if (failuresBeforePause > MOST_FAILURES_BEFORE_PAUSE) {
+            throw new IllegalArgumentException("failed sends before sending pauses can be at most "
+                    + MOST_FAILURES_BEFORE_PAUSE + " (you set " + failuresBeforePause + ")");
         }
         if (failuresBeforePause < 1) {
             throw new IllegalArgumentException("failed sends before sending pauses must be at least 1 (you set "
@@ -65,6 +81,12 @@ public record GovernorSettings(SpacingRange replySpacing, SpacingRange spacing, 
         }
         if (recipientGap.isNegative() || duplicateWindow.isNegative() || conversationWindow.isNegative()) {
             throw new IllegalArgumentException("times must not be negative");
+        }
+        if (recipientGap.compareTo(LONGEST_WINDOW) > 0 || duplicateWindow.compareTo(LONGEST_WINDOW) > 0
+                || conversationWindow.compareTo(LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("the gap between messages to one person, the duplicate window and the"
+                    + " conversation window can each be at most 7 days (you set " + recipientGap.toHours() + " h, "
+                    + duplicateWindow.toHours() + " h and " + conversationWindow.toHours() + " h)");
         }
     }
 

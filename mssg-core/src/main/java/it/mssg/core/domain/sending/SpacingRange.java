@@ -10,11 +10,18 @@ import java.util.random.RandomGenerator;
  */
 public record SpacingRange(Duration min, Duration max) {
 
+    /** The longest pause that can be set: a day between two messages is already no sending at all. */
+    public static final Duration LONGEST = Duration.ofHours(24);
+
     public SpacingRange {
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         if (min.isNegative()) {
             throw new IllegalArgumentException("the shortest pause must not be negative (you set " + words(min) + ")");
+        }
+        if (max.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("the longest pause can be at most " + words(LONGEST) + " (you set "
+                    + words(max) + "); to send nothing for a while, pause sending instead");
         }
         if (max.compareTo(min) <= 0) {
             throw new IllegalArgumentException("the longest pause (" + words(max) + ") must be longer than the shortest ("

@@ -10,8 +10,13 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GovernorSettingsTest {
+
+    private static it.mssg.core.api.GovernorSettingsView viewOfDefaults() {
+        return it.mssg.core.api.GovernorSettingsView.of(GovernorSettings.defaults());
+    }
 
     @Test
     void defaultsAreSaneAndStricterForFirstContacts() {
@@ -45,6 +50,34 @@ class GovernorSettingsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> d.withColdPerDay(-1));
         assertThatIllegalArgumentException().isThrownBy(() -> d.withFailuresBeforePause(0));
         assertThatIllegalArgumentException().isThrownBy(() -> d.withRecipientGap(Duration.ofSeconds(-1)));
+        // too large: a huge pause or window once overflowed the governor's arithmetic and stopped all sending
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withRecipientGap(Duration.ofDays(8)))
+                .withMessageContaining("at most 7 days");
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withCaps(60, 1_000, 100_001))
+                .withMessageContaining("at most 100000 messages a day");
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withFailuresBeforePause(101));
+        assertThatIllegalArgumentException().isThrownBy(() -> SpacingRange.ofSeconds(0, 86_401))
+                .withMessageContaining("at most 24 h");
+        assertThat(SpacingRange.ofSeconds(0, 86_400).max()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void hugeNumbersFromAFormOrTheApiAreRefusedByNameNotOverflowed() {
+        it.mssg.core.api.GovernorSettingsView d = viewOfDefaults();
+        it.mssg.core.api.GovernorSettingsView huge = new it.mssg.core.api.GovernorSettingsView(d.replySpacingMinSeconds(),
+                d.replySpacingMaxSeconds(), d.spacingMinSeconds(), Long.MAX_VALUE, d.firstContactSpacingMinSeconds(),
+                d.firstContactSpacingMaxSeconds(), d.perMinute(), d.perHour(), d.perDay(), d.warmUp(), d.quietStart(),
+                d.quietEnd(), d.recipientGapMinutes(), d.duplicateWindowHours(), d.coldPerDay(), d.failuresBeforePause(),
+                d.conversationWindowHours(), d.replyReservePercent());
+        assertThatThrownBy(huge::toSettings).isInstanceOf(it.mssg.core.api.InvalidInputException.class)
+                .hasMessageContaining("a pause can be at most 86400 seconds");
+        it.mssg.core.api.GovernorSettingsView gap = new it.mssg.core.api.GovernorSettingsView(d.replySpacingMinSeconds(),
+                d.replySpacingMaxSeconds(), d.spacingMinSeconds(), d.spacingMaxSeconds(), d.firstContactSpacingMinSeconds(),
+                d.firstContactSpacingMaxSeconds(), d.perMinute(), d.perHour(), d.perDay(), d.warmUp(), d.quietStart(),
+                d.quietEnd(), Long.MAX_VALUE, d.duplicateWindowHours(), d.coldPerDay(), d.failuresBeforePause(),
+                d.conversationWindowHours(), d.replyReservePercent());
+        assertThatThrownBy(gap::toSettings).isInstanceOf(it.mssg.core.api.InvalidInputException.class)
+                .hasMessageContaining("to one person").hasMessageContaining("at most 10080 minutes");
     }
 
     @ParameterizedTest(name = "spacing {0}-{1} s: {2}")
