@@ -89,7 +89,8 @@ class GovernorSettingsController {
                 field(typed, "replyReservePercent", "Share kept for replies", "% of the caps", s.replyReservePercent())));
         model.addAttribute("care", List.of(
                 field(typed, "recipientGapMinutes", "Minimum gap per person", "minutes", s.recipientGapMinutes()),
-                field(typed, "duplicateWindowHours", "Same text to the same person refused within", "hours", s.duplicateWindowHours()),
+                field(typed, "duplicateWindowHours", "Same automated text to the same person refused within",
+                        "hours (what you type yourself may repeat; a double click sends once)", s.duplicateWindowHours()),
                 field(typed, "conversationWindowHours", "A reply counts as a reply within", "hours of their message", s.conversationWindowHours()),
                 field(typed, "failuresBeforePause", "Failures in a row before sending pauses", "", s.failuresBeforePause())));
         model.addAttribute("quietStart", typed.getOrDefault("quietStart", s.quietStart() == null ? "" : s.quietStart().toString()));

@@ -26,12 +26,15 @@ public enum MessagePurpose {
         this.duplicateChecked = duplicateChecked;
     }
 
-    /** An answer to the contact: may reach an opted-out contact who wrote, ignores quiet hours and the recipient gap. */
+    /**
+     * An answer to the contact: may reach an opted-out contact who wrote, ignores the recipient gap, and quiet hours
+     * when the contact has written before (a first message to someone who never wrote waits for the morning).
+     */
     public boolean responsive() {
         return responsive;
     }
 
-    /** Started by us, not by the contact: quiet hours and the per-recipient gap apply. */
+    /** Started by us, not by the contact: quiet hours and the per-recipient gap always apply. */
     public boolean automated() {
         return !responsive;
     }

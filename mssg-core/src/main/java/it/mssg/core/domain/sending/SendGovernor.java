@@ -253,7 +253,9 @@ public final class SendGovernor {
             QuietHours quiet = settings.quietHours();
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 boolean moved = false;
-                if (automated && quiet != null) {
+                // a first message to someone who never wrote waits too, typed by hand or not: an unsolicited message
+                // at night is the pattern spam reports come from
+                if ((automated || toCold) && quiet != null) {
                     long next = quiet.nextAllowed(Instant.ofEpochMilli(t), zone).toEpochMilli();
                     if (next > t) {
                         t = next;

@@ -277,6 +277,18 @@ class SendGovernorTest {
         assertThat(verdict.decision()).isEqualTo(purpose.automated() ? Decision.WAIT : Decision.ALLOW);
     }
 
+    /** A first message to someone who never wrote, typed by hand at night: it waits for the morning like a campaign's. */
+    @ParameterizedTest
+    @EnumSource(value = MessagePurpose.class)
+    void quietHoursHoldEveryFirstMessageToAContactWhoNeverWrote(MessagePurpose purpose) {
+        GovernorSettings settings = open().withQuietHours(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
+        Instant lateEvening = local("2026-12-02T23:00");
+        SendRequestFacts cold = facts(ALICE, purpose, "hi", null);
+
+        assertThat(governor.verdict(cold, SendHistory.empty(), settings, lateEvening, ROME))
+                .isEqualTo(GovernorVerdict.waitUntil(local("2026-12-03T08:00"), GovernorReason.QUIET_HOURS));
+    }
+
     // ---- per-recipient gap ----------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{1} to the same recipient {0} s ago: {2} {3}")
