@@ -27,6 +27,7 @@ import it.mssg.core.store.CampaignStore;
 import it.mssg.core.store.OutboxStore;
 import it.mssg.core.spi.CampaignLicence;
 import it.mssg.core.store.SendingDirectory;
+import it.mssg.core.store.TagStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -60,12 +61,13 @@ class CampaignService implements Campaigns {
     private final CoreClock clock;
     private final OutboxProperties properties;
     private final ObjectProvider<CampaignLicence> licence;
+    private final TagStore tags;
     private final SendGovernor governor = new SendGovernor(new Random());
 
     CampaignService(CampaignStore campaigns, OutboxStore outbox, SendingDirectory directory, OutboxService outboxService,
                     GovernorSettingsService governorSettings, SendState sendState, SendSignal signal,
                     ApplicationEventPublisher events, TransactionTemplate tx, CoreClock clock, OutboxProperties properties,
-                    ObjectProvider<CampaignLicence> licence) {
+                    ObjectProvider<CampaignLicence> licence, TagStore tags) {
         this.campaigns = campaigns;
         this.outbox = outbox;
         this.directory = directory;
@@ -78,6 +80,25 @@ class CampaignService implements Campaigns {
         this.clock = clock;
         this.properties = properties;
         this.licence = licence;
+        this.tags = tags;
+    }
+
+    /**
+     * Refuses an audience that names a tag no contact can have: a misspelt or deleted tag in an exclusion ("-competitor")
+     * would otherwise quietly reach the very people it was meant to leave out, and in an inclusion select nobody.
+     */
+    private void requireKnownTags(String tagExpression, boolean stored) {
+        TagExpression e = stored ? TagExpression.readStored(tagExpression) : TagExpression.parse(tagExpression);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        tags.choices().forEach(c -> known.add(c.name().strip().toLowerCase(java.util.Locale.ROOT)));
+        List<String> missing = e.tagsNamed().stream().filter(t -> !known.contains(t)).toList();
+        if (missing.isEmpty()) return;
+        String names = String.join("”, “", missing);
+        throw new InvalidInputException("tagExpression", stored
+                ? "the audience names “" + names + "”, which " + (missing.size() == 1 ? "is no tag" : "are no tags")
+                        + " any more (deleted or renamed since): change the audience before sending"
+                : "no tag is named “" + names + "”: check the spelling on the Tags screen, and quote a name with"
+                        + " spaces (\"new customer\")");
     }
 
     @Override
@@ -97,12 +118,14 @@ class CampaignService implements Campaigns {
     @Override
     public CampaignView create(CampaignDraft draft) {
         InvalidInputException.require(draft != null, null, "the campaign is missing");
+        requireKnownTags(draft.tagExpression(), false);
         return tx.execute(t -> view(row(campaigns.insert(draft.name(), draft.tagExpression(), draft.template(), clock.instant()))));
     }
 
     @Override
     public CampaignView update(long id, CampaignDraft draft) {
         InvalidInputException.require(draft != null, null, "the campaign is missing");
+        requireKnownTags(draft.tagExpression(), false);
         return tx.execute(t -> {
             CampaignStore.Row row = row(id);
             if (!campaigns.updateDraft(id, draft.name(), draft.tagExpression(), draft.template(), clock.instant())) {
@@ -153,7 +176,9 @@ class CampaignService implements Campaigns {
     @Override
     public CampaignDryRunView dryRun(long id) {
         return tx.execute(t -> {
-            Planned planned = plan(row(id));
+            CampaignStore.Row row = row(id);
+            requireKnownTags(row.tagExpression(), true);
+            Planned planned = plan(row);
             List<CampaignDryRunView.Recipient> recipients = new ArrayList<>();
             for (CampaignPlan.PlannedRecipient p : planned.plan().recipients()) {
                 SendingDirectory.Recipient contact = planned.contacts().get(p.recipientKey());
@@ -203,6 +228,7 @@ class CampaignService implements Campaigns {
             if (state != CampaignState.DRAFT) {
                 throw new ConflictException("state", "a " + state + " campaign cannot start again; copy it as a new one");
             }
+            requireKnownTags(row.tagExpression(), true);
             Planned planned = plan(row);
             if (planned.plan().sendsNothing()) {
                 throw new InvalidInputException("tagExpression", planned.plan().recipients().isEmpty()

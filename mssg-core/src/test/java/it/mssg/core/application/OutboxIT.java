@@ -146,6 +146,26 @@ class OutboxIT extends CoreIntegrationTest {
     }
 
     @Test
+    void anAudienceNamingATagThatDoesNotExistIsRefusedAndADeletedExclusionStopsTheStart() {
+        tag(ANNA, "vip");
+        tag(BRUNO, "vip");
+        tag(BRUNO, "competitor");
+        assertThatThrownBy(() -> campaigns.create(new CampaignDraft("Typo", "vpi", "Ciao")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no tag is named “vpi”");
+        assertThatThrownBy(() -> campaigns.create(new CampaignDraft("Unquoted", "new customer", "Ciao")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("quote a name with spaces");
+        CampaignView c = campaigns.create(new CampaignDraft("Not the competitors", "vip -competitor", "Ciao"));
+        assertThat(campaigns.dryRun(c.id()).toSend()).isOne();
+
+        jdbc.update("delete from tag where name_key = 'competitor'"); // deleted on the Tags screen
+        assertThatThrownBy(() -> campaigns.dryRun(c.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the audience names “competitor”, which is no tag any more");
+        assertThatThrownBy(() -> campaigns.start(c.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("change the audience before sending");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_entry", Long.class)).as("nobody queued").isZero();
+    }
+
+    @Test
     void deletingAContactCancelsWhatWaitsForItAndAnOptedOutContactIsKept() {
         inbound.messagesReceived(List.of(new WaMessage("false_" + ANNA + "_D1", ANNA, null, false, "Ciao", "chat",
                 clock.instant(), 0)));
@@ -407,7 +427,9 @@ class OutboxIT extends CoreIntegrationTest {
     @Test
     void aCampaignThatSelectsNobodyDoesNotStartAndCancelStopsTheRest() {
         whatsapp.state(SessionState.READY);
-        CampaignView nobody = campaigns.create(new CampaignDraft("Nobody", "no-such-tag", "Hi"));
+        jdbc.update("insert into tag (name, name_key, color, created_at) values ('on-nobody', 'on-nobody', '#aa0000',"
+                + " current_timestamp)");
+        CampaignView nobody = campaigns.create(new CampaignDraft("Nobody", "on-nobody", "Hi"));
         assertThatThrownBy(() -> campaigns.start(nobody.id())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("selects nobody");
 

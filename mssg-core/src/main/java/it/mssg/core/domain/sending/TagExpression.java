@@ -36,6 +36,14 @@ public record TagExpression(Set<String> any, Set<String> all, Set<String> exclud
         return new TagExpression(Set.of(), Set.of(), Set.of());
     }
 
+    /** Every tag the expression names (included, required or excluded), in lower case. */
+    public Set<String> tagsNamed() {
+        Set<String> out = new LinkedHashSet<>(any);
+        out.addAll(all);
+        out.addAll(exclude);
+        return Collections.unmodifiableSet(out);
+    }
+
     public boolean selectsEveryone() {
         return any.isEmpty() && all.isEmpty() && exclude.isEmpty();
     }
