@@ -532,6 +532,9 @@ class SendLoop implements SmartLifecycle {
                             cold, found.sentAt(), clock.instant()));
                     OutboxEntryState now = storeFoundInChat(row, found.waMessageId(), found.sentAt(), found.ack());
                     recentSends = null; // a send this loop did not make: read the history again
+                    // the interruption was counted as a failed send, and the message had left after all: taken back,
+                    // so a send that worked does not help pause sending
+                    state.failureStreak(Math.max(0, state.failureStreak() - 1));
                     log.info("Outbox entry {} had left before the interruption: found in its chat", row.id());
                     published(row, now, null, true);
                     return;

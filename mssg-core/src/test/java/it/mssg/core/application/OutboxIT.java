@@ -308,6 +308,22 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(messagesInChat(ANNA)).isEqualTo(1);
     }
 
+    /** A send that timed out but had reached the chat was counted as a failure, and helped pause all sending. */
+    @Test
+    void aSendFoundInItsChatAfterAnInterruptionDoesNotCountAsAFailedSend() {
+        whatsapp.state(SessionState.READY);
+        sendState.failureStreak(1);
+        // the page times out on the send, yet WhatsApp took the message: it is in the chat
+        whatsapp.failNext(new WhatsAppGateway.GatewayUnavailable("timed out waiting for the send", null));
+        String onWhatsApp = whatsapp.putInChat(ANNA, true, "Arrivato?", clock.instant().plusSeconds(30));
+        OutboxEntryView entry = sendMessages.send(SendCommand.reply(contact(ANNA), null, "Arrivato?", null));
+        runUntilIdle();
+        assertThat(outbox.get(entry.id()).state()).isEqualTo(OutboxState.SENT);
+        assertThat(outbox.get(entry.id()).waMessageId()).isEqualTo(onWhatsApp);
+        assertThat(whatsapp.sent()).isEmpty();
+        assertThat(outbox.status().failureStreak()).as("the earlier failure only").isOne();
+    }
+
     @Test
     void anEntryFoundSendingAtStartUpIsSentOnceWhenItsChatProvesItNeverLeft() {
         whatsapp.state(SessionState.READY);
