@@ -46,6 +46,9 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     /** Further ahead is a typo (year 9999), not a plan; the entry would sit in the queue forever. */
     static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
 
+    /** How long ago a scheduled time may be and still be taken as "now". */
+    static final Duration SCHEDULE_GRACE = Duration.ofMinutes(5);
+
     private final OutboxStore store;
     private final SendingDirectory directory;
     private final TransactionTemplate tx;
@@ -77,8 +80,13 @@ class OutboxService implements SendMessages, OutboxQueries, OutboxCommands {
     public OutboxEntryView send(SendCommand command) {
         InvalidInputException.require(command != null, null, "the message is missing");
         InvalidInputException.require(command.notBefore() == null
-                        || !command.notBefore().isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD)), "notBefore",
+                        || !command.notBefore().isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD)), "sendAt",
                 "a message can be scheduled at most a year ahead");
+        // a time long gone is a mistake in the caller's clock or arithmetic, not a wish to send now; a few minutes late
+        // is a script that ran a little after the hour it computed
+        InvalidInputException.require(command.notBefore() == null
+                        || !command.notBefore().isBefore(clock.instant().minus(SCHEDULE_GRACE)), "sendAt",
+                "that time has passed (" + command.notBefore() + "): leave sendAt out to send as soon as the rules allow");
         // drawn once: the entry is addressed again after a lost race, and must come out with the same key
         String logicalId = command.clientKey() != null ? command.clientKey() : UUID.randomUUID().toString();
         return view(enqueue(() -> entry(command, logicalId)));

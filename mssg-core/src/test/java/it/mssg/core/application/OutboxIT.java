@@ -189,6 +189,15 @@ class OutboxIT extends CoreIntegrationTest {
         assertThat(outbox.get(toBruno.id()).state()).as("nothing changed").isEqualTo(OutboxState.QUEUED);
     }
 
+    @Test
+    void aScheduledTimeLongGoneIsRefusedAndAFewMinutesLateIsNow() {
+        assertThatThrownBy(() -> sendMessages.send(SendCommand.scheduled(contact(ANNA), null, "Auguri",
+                Instant.parse("2020-01-01T00:00:00Z"), "past-1"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("that time has passed").hasMessageContaining("leave sendAt out");
+        assertThat(sendMessages.send(SendCommand.scheduled(contact(ANNA), null, "Auguri",
+                clock.instant().minus(Duration.ofMinutes(4)), "late-1")).state()).isEqualTo(OutboxState.QUEUED);
+    }
+
     /** The entry a send returns is built from what was written, not read back: it must equal the stored one. */
     @Test
     void theEntryASendReturnsIsTheStoredOne() {

@@ -44,7 +44,8 @@ class MessagesApi {
     }
 
     /**
-     * @param idempotencyKey the same key twice makes one message (also accepted as the Idempotency-Key header)
+     * @param idempotencyKey the same key twice to the same recipient makes one message; keys are per recipient (also
+     *                       accepted as the Idempotency-Key header)
      * @param sendAt         a scheduled message: not sent before this time
      */
     record SendMessageRequest(Long contactId, Long chatId, String text, String idempotencyKey, Instant sendAt) {
