@@ -21,6 +21,13 @@ public record OutboxEntryView(long id, OutboxState state, String reason, String 
         return reasonText != null ? reasonText : reason;
     }
 
+    /** The detail when it says more than {@link #why()} (a blocked entry's detail often repeats its reason). */
+    public String detailBeyondWhy() {
+        if (detail == null || detail.isBlank()) return null;
+        String why = why();
+        return why != null && why.strip().equalsIgnoreCase(detail.strip()) ? null : detail;
+    }
+
     /** It has not left, so it can still be cancelled ({@link OutboxCommands#cancel}). */
     public boolean cancellable() {
         return state == OutboxState.QUEUED || state == OutboxState.BLOCKED || state == OutboxState.UNCERTAIN;

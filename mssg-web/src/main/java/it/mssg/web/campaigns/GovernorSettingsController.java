@@ -3,6 +3,7 @@ package it.mssg.web.campaigns;
 import it.mssg.core.api.GovernorSettingsApi;
 import it.mssg.core.api.GovernorSettingsView;
 import it.mssg.core.api.InvalidInputException;
+import it.mssg.core.api.OutboxQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +22,10 @@ import java.util.Map;
 class GovernorSettingsController {
 
     private final GovernorSettingsApi governor;
+    private final OutboxQueries outbox;
 
-    GovernorSettingsController(GovernorSettingsApi governor) {
+    GovernorSettingsController(GovernorSettingsApi governor, OutboxQueries outbox) {
+        this.outbox = outbox;
         this.governor = governor;
     }
 
@@ -97,6 +100,7 @@ class GovernorSettingsController {
         model.addAttribute("quietEnd", typed.getOrDefault("quietEnd", s.quietEnd() == null ? "" : s.quietEnd().toString()));
         model.addAttribute("warmUp", typed.isEmpty() ? s.warmUp() : typed.containsKey("warmUp"));
         model.addAttribute("keywords", keywords);
+        model.addAttribute("zone", outbox.timeZone());
         return "campaign-governor";
     }
 

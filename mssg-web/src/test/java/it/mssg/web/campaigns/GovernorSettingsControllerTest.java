@@ -33,11 +33,13 @@ class GovernorSettingsControllerTest extends WebSliceTest {
             LocalTime.of(21, 0), LocalTime.of(8, 0), 60, 24, 20, 3, 24, 20);
 
     @MockitoBean GovernorSettingsApi governor;
+    @MockitoBean it.mssg.core.api.OutboxQueries outbox;
 
     @BeforeEach
     void data() {
         when(governor.get()).thenReturn(SAVED);
         when(governor.optOutKeywords()).thenReturn(List.of("STOP", "ARRÊT"));
+        when(outbox.timeZone()).thenReturn(java.time.ZoneId.of("Europe/Rome"));
     }
 
     @Test
@@ -47,6 +49,7 @@ class GovernorSettingsControllerTest extends WebSliceTest {
                 .andExpect(content().string(containsString("id=\"perDay\"")))
                 .andExpect(content().string(containsString("value=\"200\"")))
                 .andExpect(content().string(containsString("value=\"21:00\"")))
+                .andExpect(content().string(containsString("In <span>Europe/Rome</span>")))
                 .andExpect(content().string(containsString("ARRÊT")));
     }
 
