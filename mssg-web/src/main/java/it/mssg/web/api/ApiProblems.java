@@ -101,9 +101,59 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(problem.getStatus()).body(problem);
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON for this endpoint.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
         problem.setTitle("Unreadable body");
+        String field = fieldOf(e);
+        if (field != null) problem.setProperty("field", field);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Which member of the body could not be read, as a dotted path (fields.city, tagIds[2]), or null. */
+    static String fieldOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException je && !je.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference r : je.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        if (!path.isEmpty()) path.append('.');
+                        path.append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        path.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
+    }
+
+    /** What was wrong with the body, in words: which member, and what it should have been. */
+    static String unreadable(Throwable e) {
+        String field = fieldOf(e);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && field != null
+                    && mismatch.getTargetType() != null) {
+                return "“" + field + "” cannot be read as " + expected(mismatch.getTargetType()) + ".";
+            }
+            if (cause instanceof tools.jackson.core.exc.StreamReadException) {
+                return "The request body is not valid JSON.";
+            }
+        }
+        return field != null ? "“" + field + "” cannot be read." : "The request body is not valid JSON for this endpoint.";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a text";
+        if (type == java.time.Instant.class) return "a moment with its zone, e.g. 2026-12-01T09:00:00Z";
+        if (type == java.time.LocalTime.class) return "a time of day, e.g. 21:00";
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "a list";
+        if (java.util.Map.class.isAssignableFrom(type)) return "an object of names and values";
+        return "a " + type.getSimpleName();
     }
 }

@@ -217,6 +217,22 @@ class ApiTest extends WebSliceTest {
     }
 
     @Test
+    void anUnreadableBodyNamesTheMemberAndWhatItShouldBe() throws Exception {
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 123 4567\", \"tagIds\": \"vip\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tagIds"))
+                .andExpect(jsonPath("$.detail").value("“tagIds” cannot be read as a list."));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 123 4567\", \"optedOut\": \"perhaps\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("“optedOut” cannot be read as true or false."));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"phone\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
+    }
+
+    @Test
     void unknownEndpointsAndUnexpectedFailuresAreProblemDetailsWithoutInternals() throws Exception {
         mvc.perform(get("/api/nothing/here").with(bearer()))
                 .andExpect(status().isNotFound())

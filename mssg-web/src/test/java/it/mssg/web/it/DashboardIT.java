@@ -220,7 +220,7 @@ class DashboardIT {
         HttpSession browser = loggedIn();
         java.util.Set<String> links = new java.util.TreeSet<>();
         for (String screen : java.util.List.of("/", "/chats", "/contacts", "/contacts/new", "/contacts/import", "/tags",
-                "/campaigns", "/agent", "/whatsapp", "/settings", "/licence")) {
+                "/campaigns", "/outbox", "/settings/sending", "/agent", "/whatsapp", "/settings", "/licence")) {
             HttpResponse<String> page = browser.get(screen);
             assertThat(page.statusCode()).as(screen).isEqualTo(200);
             Matcher m = Pattern.compile("href=\"(/[^\"#]*)").matcher(page.body());
