@@ -8,6 +8,7 @@ import it.mssg.core.api.ContactImport;
 import it.mssg.core.api.ContactQueries;
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NotFoundException;
+import it.mssg.core.api.TagChoice;
 import it.mssg.core.api.TagQueries;
 import it.mssg.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -151,6 +153,20 @@ class ContactsController {
     private void fill(Model model, ContactListState state) {
         model.addAttribute("state", state);
         model.addAttribute("result", contacts.search(state.search()));
-        model.addAttribute("allTags", tags.choices());
+        List<TagChoice> all = tags.choices();
+        model.addAttribute("allTags", all);
+        // thousands of tags (an import of a file's every value as a tag) would bury the list under chips: the first
+        // ones and those in use as filters are shown, the Tags screen filters by any
+        List<TagChoice> chips = all.stream().filter(t -> state.hasTag(t.id())).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        for (TagChoice t : all) {
+            if (chips.size() >= TAG_CHIPS) break;
+            if (!state.hasTag(t.id())) chips.add(t);
+        }
+        chips.sort(java.util.Comparator.comparing(t -> t.name().toLowerCase(java.util.Locale.ROOT)));
+        model.addAttribute("tagChips", chips);
+        model.addAttribute("moreTags", all.size() - chips.size());
     }
+
+    /** How many tags the list offers as filter chips. */
+    static final int TAG_CHIPS = 40;
 }

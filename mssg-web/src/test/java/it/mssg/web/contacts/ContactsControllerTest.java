@@ -178,6 +178,18 @@ class ContactsControllerTest extends WebSliceTest {
     }
 
     @Test
+    void thousandsOfTagsOfferTheFirstFortyAndTheChosenOnesAsChips() throws Exception {
+        List<TagChoice> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) many.add(new TagChoice(i, String.format("t%03d", i), "#aa0000"));
+        when(tags.choices()).thenReturn(many);
+        String page = mvc.perform(get("/contacts").param("tag", "300").with(owner()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String chips = page.substring(page.indexOf("aria-label=\"Filter by tag\""), page.indexOf("and 460 more on Tags"));
+        assertThat(chips.split("aria-pressed=", -1)).as("40 chips").hasSize(41);
+        assertThat(chips).contains(">t001<", ">t039<", ">t300<").doesNotContain(">t040<", ">t299<");
+    }
+
+    @Test
     void anUnknownBulkActionDoesNothing() throws Exception {
         mvc.perform(post("/contacts/bulk").with(owner()).with(csrf().asHeader()).header("HX-Request", "true")
                         .param("ids", "7").param("tagId", "1").param("action", "bogus"))
