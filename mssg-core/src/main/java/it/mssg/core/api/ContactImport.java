@@ -50,7 +50,8 @@ public interface ContactImport {
      * Writes the matching contacts as CSV (UTF-8 with BOM, comma separated, CRLF): phone, name, push name,
      * whatsapp id, business, opted out, source, tags ({@code ;}-separated), notes, then one column per custom
      * field. Cells starting with {@code = + - @} (or tab/CR) get a leading {@code '} so spreadsheets do not
-     * run them as formulas. Does not close the stream.
+     * run them as formulas, except phone numbers as stored ({@code +} and digits only), which cannot run as one.
+     * Does not close the stream.
      *
      * @return how many contacts were written
      */

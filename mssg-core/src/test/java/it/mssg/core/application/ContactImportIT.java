@@ -195,7 +195,7 @@ class ContactImportIT extends CoreIntegrationTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertThat(text).startsWith("phone,name,push name,whatsapp id,business,opted out,source,tags,notes,Città\r\n");
-        assertThat(text).contains("'+393331234567,'=cmd|' /C calc'!A0,,,no,no,CSV,b; vip,\"multi\nline\",Roma\r\n");
+        assertThat(text).contains("\n+393331234567,'=cmd|' /C calc'!A0,,,no,no,CSV,b; vip,\"multi\nline\",Roma\r\n");
         assertThat(text).contains("Anna 😀");
 
         ByteArrayOutputStream onlyVip = new ByteArrayOutputStream();

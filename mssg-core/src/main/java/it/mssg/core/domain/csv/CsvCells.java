@@ -14,8 +14,13 @@ public final class CsvCells {
      */
     public static String safe(String value) {
         if (value == null) return "";
+        // a phone number as mssg stores it (+ and digits only) cannot run as a formula, and other tools reading the
+        // file would take an apostrophe as part of the number
+        if (E164.matcher(value).matches()) return value;
         return guarded(value) ? "'" + value : value;
     }
+
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{5,14}");
 
     /** Undoes {@link #safe} on import, so an exported file imports back to the same values. */
     public static String unsafe(String value) {

@@ -17,6 +17,11 @@ class ContactCsvWriterTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "null", textBlock = """
             =1+2          | '=1+2
             +39333        | '+39333
+            +393331234567 | +393331234567
+            +39 333 1234567 | '+39 333 1234567
+            +1234567890123456 | '+1234567890123456
+            +39333+1      | '+39333+1
+            '+393331234567 | ''+393331234567
             -2            | '-2
             @SUM(A1)      | '@SUM(A1)
             Mario         | Mario
@@ -49,6 +54,6 @@ class ContactCsvWriterTest {
         assertThat(b[2] & 0xff).isEqualTo(0xBF);
         String s = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
         assertThat(s).startsWith("phone,name,push name,whatsapp id,business,opted out,source,tags,notes,city\r\n");
-        assertThat(s).contains("'+393331234567,\"Zoë \"\"Z\"\", 😀\",zz,,yes,no,MANUAL,a; b,\"line1\nline2\",Roma\r\n");
+        assertThat(s).contains("\n+393331234567,\"Zoë \"\"Z\"\", 😀\",zz,,yes,no,MANUAL,a; b,\"line1\nline2\",Roma\r\n");
     }
 }
