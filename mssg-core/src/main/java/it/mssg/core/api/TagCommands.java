@@ -18,4 +18,12 @@ public interface TagCommands {
      * @return how many contacts carried it
      */
     int delete(long id);
+
+    /**
+     * Deletes every tag no contact has (an import undone, say, leaves its tags behind), except WhatsApp labels (the next
+     * sync would bring them back) and tags a campaign's audience names (it would no longer start).
+     *
+     * @return how many tags were deleted
+     */
+    int deleteUnused();
 }

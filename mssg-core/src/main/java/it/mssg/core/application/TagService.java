@@ -6,11 +6,16 @@ import it.mssg.core.api.TagCommands;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagRules;
 import it.mssg.core.api.TagView;
+import it.mssg.core.domain.sending.TagExpression;
+import it.mssg.core.store.CampaignStore;
 import it.mssg.core.store.TagStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 @Service
@@ -18,10 +23,12 @@ import java.util.Optional;
 class TagService implements TagQueries, TagCommands {
 
     private final TagStore store;
+    private final CampaignStore campaigns;
     private final CoreClock clock;
 
-    TagService(TagStore store, CoreClock clock) {
+    TagService(TagStore store, CampaignStore campaigns, CoreClock clock) {
         this.store = store;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -66,5 +73,20 @@ class TagService implements TagQueries, TagCommands {
     @Override
     public int delete(long id) {
         return store.delete(id);
+    }
+
+    @Override
+    public int deleteUnused() {
+        Set<String> named = new HashSet<>();
+        for (CampaignStore.Row c : campaigns.all()) {
+            try {
+                named.addAll(TagExpression.readStored(c.tagExpression()).tagsNamed());
+            } catch (IllegalArgumentException unreadable) {
+                // a stored audience that no longer reads names nothing this could keep
+            }
+        }
+        List<Long> ids = store.unusedNotLabels().entrySet().stream().filter(e -> !named.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        return store.deleteUnused(ids);
     }
 }

@@ -93,6 +93,27 @@ public class TagStore {
         }
     }
 
+    /** Tags no contact has and that are not WhatsApp labels: id → name in lower case. */
+    public java.util.Map<Long, String> unusedNotLabels() {
+        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+        jdbc.query("select t.id, t.name_key from tag t where t.wa_label_id is null"
+                + " and not exists (select 1 from contact_tag x where x.tag_id = t.id) order by t.id",
+                rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Deletes tags that carry no contact (the caller chose them); @return how many went */
+    public int deleteUnused(java.util.Collection<Long> ids) {
+        int n = 0;
+        for (List<Long> chunk : Sql.chunks(ids, Sql.CHUNK)) {
+            n += jdbc.update("delete from tag where id in (" + Sql.marks(chunk.size()) + ") and not exists"
+                    + " (select 1 from contact_tag x where x.tag_id = tag.id)", chunk.toArray());
+        }
+        return n;
+    }
+
     /** @return how many contacts carried the tag */
     public int delete(long id) {
         requireTag(id);

@@ -188,6 +188,25 @@ class ImportUndoIT extends CoreIntegrationTest {
         assertThat(contacts.get(id("+393335000001")).updatedAt()).isEqualTo(clock.instant());
     }
 
+    @Autowired it.mssg.core.api.Campaigns campaigns;
+
+    @Test
+    void tagsLeftBehindByAnUndoneImportGoInOneStepButLabelsAndTagsACampaignNamesStay() {
+        ImportResultView result = importCsv("tags.csv", "phone,tags\n+39 333 7700001,promo|spring\n+39 333 7700002,kept\n", null);
+        long keptByContact = commands.create(new NewContact("+39 349 7700009", "Stays", null, null,
+                java.util.Set.of(jdbc.queryForObject("select id from tag where name_key = 'kept'", Long.class)))).id();
+        campaigns.create(new it.mssg.core.api.CampaignDraft("Spring", "spring", "Ciao"));
+        jdbc.update("insert into tag (name, name_key, color, wa_label_id, created_at) values ('Label', 'label', '#aa0000', 'L1',"
+                + " current_timestamp)");
+        history.undo(result.importId());
+
+        assertThat(tagCommands.deleteUnused()).isOne(); // promo
+        assertThat(jdbc.queryForList("select name_key from tag order by name_key", String.class))
+                .containsExactly("kept", "label", "spring");
+        assertThat(contacts.get(keptByContact).tags()).extracting("name").containsExactly("kept");
+        assertThat(tagCommands.deleteUnused()).isZero();
+    }
+
     @Autowired it.mssg.core.store.ImportHistoryStore store;
 
     /** Between reading the plan and removing, an opt-out or an edit may come in: the removal checks again. */

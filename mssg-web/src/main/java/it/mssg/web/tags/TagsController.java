@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Tags: create, rename, recolour, delete (saying how many contacts it touches). */
@@ -32,7 +33,7 @@ class TagsController {
 
     @GetMapping("/tags")
     String list(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("tags", tags.list());
+        fill(model);
         return htmx != null ? "tags :: list" : "tags";
     }
 
@@ -75,6 +76,16 @@ class TagsController {
         }, htmx, response, model, redirect);
     }
 
+    @PostMapping("/tags/delete-unused")
+    String deleteUnused(@RequestHeader(value = "HX-Request", required = false) String htmx,
+                        HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return apply(() -> {
+            int n = commands.deleteUnused();
+            return n == 0 ? "No tag could go: each is on a contact, a WhatsApp label, or named by a campaign."
+                    : "Deleted " + n + (n == 1 ? " tag" : " tags") + " no contact had.";
+        }, htmx, response, model, redirect);
+    }
+
     private String apply(Supplier<String> action, String htmx, HttpServletResponse response, Model model,
                          RedirectAttributes redirect) {
         String message;
@@ -99,7 +110,13 @@ class TagsController {
             response.setHeader("HX-Reswap", "none");
             response.setStatus(422);
         }
-        model.addAttribute("tags", tags.list());
+        fill(model);
         return "tags :: list";
+    }
+
+    private void fill(Model model) {
+        List<TagView> all = tags.list();
+        model.addAttribute("tags", all);
+        model.addAttribute("unused", all.stream().filter(t -> t.contactCount() == 0).count());
     }
 }

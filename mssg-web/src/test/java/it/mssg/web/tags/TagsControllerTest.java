@@ -89,4 +89,19 @@ class TagsControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Trigger", containsString("from 3 contacts")));
     }
+
+    @Test
+    void tagsNoContactHasGoInOneStepOfferedOnlyWhenThereAreAny() throws Exception {
+        mvc.perform(get("/tags").with(owner()))
+                .andExpect(content().string(not(containsString("/tags/delete-unused"))));
+        when(tags.list()).thenReturn(List.of(new TagView(1, "vip", "#aa0000", 3), new TagView(2, "a", "#aa0000", 0),
+                new TagView(3, "b", "#aa0000", 0)));
+        mvc.perform(get("/tags").with(owner()))
+                .andExpect(content().string(containsString("Delete the 2 tags no contact has")));
+        when(commands.deleteUnused()).thenReturn(2);
+        mvc.perform(post("/tags/delete-unused").with(owner()).with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("Deleted 2 tags no contact had.")));
+        verify(commands).deleteUnused();
+    }
 }
