@@ -227,6 +227,10 @@ class ApiTest extends WebSliceTest {
                         .content("{\"phone\": \"333 123 4567\", \"optedOut\": \"perhaps\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("“optedOut” cannot be read as true or false."));
+        mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json")
+                        .content("{\"phone\": \"333 123 4567\", \"tagIds\": [1.5]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tagIds[0]"));
         mvc.perform(post("/api/contacts").with(bearer()).contentType("application/json").content("{\"phone\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
