@@ -238,7 +238,7 @@ class DashboardBrowserIT {
         assertThat(page.locator("#contact-results tbody tr")).hasCount(0);
 
         // the other screens render within the same layout
-        for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "agent")) {
+        for (String screen : List.of("chats", "whatsapp", "settings", "campaigns", "outbox", "agent")) {
             page.navigate(base + "/" + screen);
             assertThat(page.locator("nav a[aria-current=page]")).hasCount(1);
             shot(page, screen);
