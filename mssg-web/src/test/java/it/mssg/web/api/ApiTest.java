@@ -247,5 +247,10 @@ class ApiTest extends WebSliceTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(content().string(not(containsString("SELECT"))));
         mvc.perform(put("/api/session").with(bearer())).andExpect(status().is4xxClientError());
+        // a right address with a method it does not take: 405 and the methods it does, not "not found"
+        mvc.perform(put("/api/contacts/7").with(bearer())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", containsString("PATCH")))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(delete("/api/contacts").with(bearer())).andExpect(status().isMethodNotAllowed());
     }
 }
