@@ -187,6 +187,17 @@ class DashboardIT {
 
     @Test
     @Order(4)
+    void aFileWithAVeryLongNameIsReadNotRefusedAsTooLarge() throws Exception {
+        HttpSession browser = loggedIn();
+        String name = "contacts-" + "x".repeat(1_200) + ".csv";
+        HttpResponse<String> preview = browser.upload("/contacts/import", name,
+                "phone,name\n+39 333 888 0001,Long name\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("1 ready");
+    }
+
+    @Test
+    @Order(4)
     void aWrongImportIsUndoneAndItsUntouchedContactsAreGone() throws Exception {
         HttpSession browser = loggedIn();
         String csv = "phone,name\n+39 333 777 0001,Wrong one\n+39 333 777 0002,Wrong two\n+39 333 777 0003,Wrong three\n";
