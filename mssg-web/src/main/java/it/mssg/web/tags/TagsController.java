@@ -31,9 +31,13 @@ class TagsController {
         this.commands = commands;
     }
 
+    /** Tags a page shows: thousands (every value of a file's column imported as a tag) would be a page of megabytes. */
+    static final int PAGE_SIZE = 200;
+
     @GetMapping("/tags")
-    String list(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        fill(model);
+    String list(@RequestParam(required = false) Integer page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        fill(model, page == null ? 0 : Math.max(0, page));
         return htmx != null ? "tags :: list" : "tags";
     }
 
@@ -110,13 +114,18 @@ class TagsController {
             response.setHeader("HX-Reswap", "none");
             response.setStatus(422);
         }
-        fill(model);
+        fill(model, 0);
         return "tags :: list";
     }
 
-    private void fill(Model model) {
+    private void fill(Model model, int page) {
         List<TagView> all = tags.list();
-        model.addAttribute("tags", all);
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(page, pages - 1);
+        model.addAttribute("tags", all.subList(shown * PAGE_SIZE, Math.min(all.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("tagCount", all.size());
         model.addAttribute("unused", all.stream().filter(t -> t.contactCount() == 0).count());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -103,5 +104,18 @@ class TagsControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Trigger", containsString("Deleted 2 tags no contact had.")));
         verify(commands).deleteUnused();
+    }
+
+    @Test
+    void thousandsOfTagsArePagedTwoHundredAtATime() throws Exception {
+        List<TagView> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 450; i++) many.add(new TagView(i, String.format("t%03d", i), "#aa0000", 1));
+        when(tags.list()).thenReturn(many);
+        String second = mvc.perform(get("/tags").param("page", "1").with(owner()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains(">t201<", ">t400<", "Page 2 of 3 (450 tags)", "href=\"/tags?page=0\"",
+                "href=\"/tags?page=2\"").doesNotContain(">t200<", ">t401<");
+        mvc.perform(get("/tags").param("page", "99").with(owner()))
+                .andExpect(content().string(containsString("Page 3 of 3")));
     }
 }
