@@ -45,7 +45,8 @@ public class ImportStore {
      * @param tagsCreated new tags
      * @param firstId     the lowest id among the new contacts (null without any); with {@code lastId} it bounds them
      * @param lastId      the highest
-     * @param optedOut    stored contacts left as they were (SKIP) but for the opt-out the file gave them
+     * @param optedOut    stored contacts left as they were (SKIP) but opted out, as the file said (not those opted out
+     *                    already)
      */
     public record Outcome(int created, int merged, int tagsCreated, Long firstId, Long lastId, int optedOut) {
     }
@@ -156,12 +157,13 @@ public class ImportStore {
             }
         }
         // stored contacts, SKIP: an opt-out in the file is applied all the same (never the other way round)
+        int optedOut = 0;
         for (List<Long> chunk : Sql.chunks(optOuts, Sql.CHUNK)) {
             List<Object> args = new ArrayList<>();
             args.add(ts);
             args.addAll(chunk);
-            jdbc.update("update contact set opted_out = true, updated_at = ? where id in (" + Sql.marks(chunk.size())
-                    + ") and opted_out = false", args.toArray());
+            optedOut += jdbc.update("update contact set opted_out = true, updated_at = ? where id in ("
+                    + Sql.marks(chunk.size()) + ") and opted_out = false", args.toArray());
         }
         progress.progressed(total, total);
         // the contact index reads just the new contacts and the merged ones, not all of them again
@@ -169,8 +171,8 @@ public class ImportStore {
         List<Long> changed = new ArrayList<>(optOuts);
         merge.forEach(r -> changed.add(stored.get(r.e164())));
         index.changedMany(changed);
-        return fresh.isEmpty() ? new Outcome(0, merge.size(), tagsCreated[0], null, null, optOuts.size())
-                : new Outcome(fresh.size(), merge.size(), tagsCreated[0], firstId, lastId, optOuts.size());
+        return fresh.isEmpty() ? new Outcome(0, merge.size(), tagsCreated[0], null, null, optedOut)
+                : new Outcome(fresh.size(), merge.size(), tagsCreated[0], firstId, lastId, optedOut);
     }
 
     /** Tag key → id for every tag the rows name, creating the missing ones. */

@@ -293,17 +293,18 @@ class ContactImportIT extends CoreIntegrationTest {
     void anOptOutInTheFileIsAppliedToStoredContactsAlsoWhenTheyAreLeftAsTheyAre() {
         long anna = commands.create(new NewContact("+39 333 7000001", "Anna", null, null, null)).id();
         long bruno = commands.create(new NewContact("+39 333 7000002", "Bruno", null, null, null)).id();
-        ImportPreviewView p = preview("phone,name,opted out\n+39 333 7000001,Other name,yes\n+39 333 7000002,,no\n",
-                DuplicatePolicy.SKIP);
+        commands.create(new NewContact("+39 333 7000003", "Already out", null, null, null, true));
+        ImportPreviewView p = preview("phone,name,opted out\n+39 333 7000001,Other name,yes\n+39 333 7000002,,no\n"
+                + "+39 333 7000003,,yes\n", DuplicatePolicy.SKIP);
         assertThat(p.validRows()).isZero();
-        assertThat(p.storedOptOutRows()).isOne();
-        assertThat(p.optOutsOnly()).isOne();
+        assertThat(p.storedOptOutRows()).isEqualTo(2);
+        assertThat(p.optOutsOnly()).isEqualTo(2);
         assertThat(p.committable()).isTrue();
 
         ImportResultView r = imports.commit(p.id(), null);
         assertThat(r.created()).isZero();
         assertThat(r.merged()).isZero();
-        assertThat(r.optedOut()).isOne();
+        assertThat(r.optedOut()).as("the one not opted out already").isOne();
         assertThat(contacts.get(anna).optedOut()).isTrue();
         assertThat(contacts.get(anna).displayName()).as("otherwise left as it was").isEqualTo("Anna");
         assertThat(contacts.get(bruno).optedOut()).isFalse();
