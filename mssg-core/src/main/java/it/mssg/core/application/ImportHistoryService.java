@@ -45,9 +45,8 @@ class ImportHistoryService implements ImportHistory {
     @Override
     @Transactional(readOnly = true)
     public ImportUndoView undoPlan(long importId) {
-        ImportRecordView record = find(importId);
-        ImportUndoPlan plan = record.created() == 0 ? ImportUndoPlan.of(List.of()) : ImportUndoPlan.of(store.added(importId));
-        return view(record, plan, plan.removable().size(), 0);
+        ImportUndoPlan plan = ImportUndoPlan.of(store.added(importId)); // none for an import that added none
+        return view(find(importId), plan, plan.removable().size(), 0);
     }
 
     @Override

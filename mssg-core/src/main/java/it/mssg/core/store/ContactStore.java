@@ -251,16 +251,12 @@ public class ContactStore {
         index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
-            List<Object> args = new ArrayList<>();
-            args.add(Times.db(now));
-            args.addAll(chunk);
-            args.add(tagId);
             jdbc.update("update contact set updated_at = ? where id in (" + Sql.marks(chunk.size()) + ") and not exists"
-                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)", args.toArray());
-            args.set(0, tagId);
+                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)",
+                    args(Times.db(now), chunk, tagId));
             n += jdbc.update("insert into contact_tag (contact_id, tag_id) select c.id, ? from contact c where c.id in ("
                     + Sql.marks(chunk.size()) + ") and not exists (select 1 from contact_tag x where x.contact_id = c.id"
-                    + " and x.tag_id = ?)", args.toArray());
+                    + " and x.tag_id = ?)", args(tagId, chunk, tagId));
         }
         return n;
     }
@@ -271,18 +267,25 @@ public class ContactStore {
         index.changed(contactIds);
         int n = 0;
         for (List<Long> chunk : Sql.chunks(contactIds, Sql.CHUNK)) {
-            List<Object> args = new ArrayList<>();
-            args.add(Times.db(now));
-            args.addAll(chunk);
-            args.add(tagId);
             jdbc.update("update contact set updated_at = ? where id in (" + Sql.marks(chunk.size()) + ") and exists"
-                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)", args.toArray());
-            args.remove(args.size() - 1);
-            args.set(0, tagId);
+                    + " (select 1 from contact_tag x where x.contact_id = contact.id and x.tag_id = ?)",
+                    args(Times.db(now), chunk, tagId));
+            List<Object> args = new ArrayList<>();
+            args.add(tagId);
+            args.addAll(chunk);
             n += jdbc.update("delete from contact_tag where tag_id = ? and contact_id in (" + Sql.marks(chunk.size()) + ")",
                     args.toArray());
         }
         return n;
+    }
+
+    /** {@code first}, the ids, {@code last}: the arguments of "… ? … id in (…) and … = ?" */
+    private static Object[] args(Object first, List<Long> ids, Object last) {
+        List<Object> args = new ArrayList<>(ids.size() + 2);
+        args.add(first);
+        args.addAll(ids);
+        args.add(last);
+        return args.toArray();
     }
 
     private void requireTag(long tagId) {

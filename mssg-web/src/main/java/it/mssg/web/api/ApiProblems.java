@@ -101,9 +101,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(problem.getStatus()).body(problem);
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
-        problem.setTitle("Unreadable body");
         String field = fieldOf(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e, field));
+        problem.setTitle("Unreadable body");
         if (field != null) problem.setProperty("field", field);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -128,8 +128,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** What was wrong with the body, in words: which member, and what it should have been. */
-    static String unreadable(Throwable e) {
-        String field = fieldOf(e);
+    static String unreadable(Throwable e, String field) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && field != null
                     && mismatch.getTargetType() != null) {

@@ -27,7 +27,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -157,12 +156,9 @@ class ContactsController {
         model.addAttribute("allTags", all);
         // thousands of tags (an import of a file's every value as a tag) would bury the list under chips: the first
         // ones and those in use as filters are shown, the Tags screen filters by any
-        List<TagChoice> chips = all.stream().filter(t -> state.hasTag(t.id())).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        for (TagChoice t : all) {
-            if (chips.size() >= TAG_CHIPS) break;
-            if (!state.hasTag(t.id())) chips.add(t);
-        }
-        chips.sort(java.util.Comparator.comparing(t -> t.name().toLowerCase(java.util.Locale.ROOT)));
+        long chosen = all.stream().filter(t -> state.hasTag(t.id())).count();
+        int[] room = {(int) Math.max(0, TAG_CHIPS - chosen)};
+        List<TagChoice> chips = all.stream().filter(t -> state.hasTag(t.id()) || room[0]-- > 0).toList(); // in name order
         model.addAttribute("tagChips", chips);
         model.addAttribute("moreTags", all.size() - chips.size());
     }

@@ -2,6 +2,8 @@ package it.mssg.web.tags;
 
 import it.mssg.core.api.InvalidInputException;
 import it.mssg.core.api.NewTag;
+import it.mssg.core.api.PageView;
+import it.mssg.core.api.Paging;
 import it.mssg.core.api.TagCommands;
 import it.mssg.core.api.TagQueries;
 import it.mssg.core.api.TagView;
@@ -120,12 +122,11 @@ class TagsController {
 
     private void fill(Model model, int page) {
         List<TagView> all = tags.list();
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(page, pages - 1);
-        model.addAttribute("tags", all.subList(shown * PAGE_SIZE, Math.min(all.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("tagCount", all.size());
+        // a page past the end (an old link) shows the last one
+        Paging paging = Paging.of(Math.min(page, Math.max(0, (all.size() - 1) / PAGE_SIZE)), PAGE_SIZE);
+        List<TagView> shown = all.subList((int) paging.offset(), (int) Math.min(all.size(), paging.offset() + PAGE_SIZE));
+        model.addAttribute("tags", shown);
+        model.addAttribute("tagPage", PageView.of(shown, paging, all.size()));
         model.addAttribute("unused", all.stream().filter(t -> t.contactCount() == 0).count());
     }
 }
