@@ -136,7 +136,7 @@ class ContactImportService implements ContactImport {
         return new ImportPreviewView(p.id(), p.fileName(), parsed.delimiter(), parsed.columns(), parsed.rows().size(),
                 counts.get(ImportRowStatus.VALID), counts.get(ImportRowStatus.INVALID),
                 counts.get(ImportRowStatus.DUPLICATE_IN_FILE), counts.get(ImportRowStatus.DUPLICATE_IN_DB),
-                (int) parsed.rows().stream().filter(r -> r.status() == ImportRowStatus.DUPLICATE_IN_DB && r.optedOut()).count(),
+                parsed.storedOptOuts(),
                 p.duplicates(), parsed.warnings(), first, p.expiresAt());
     }
 }

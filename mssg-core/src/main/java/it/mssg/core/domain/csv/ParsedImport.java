@@ -28,6 +28,11 @@ public record ParsedImport(String delimiter, List<ImportColumnView> columns, Lis
         return m;
     }
 
+    /** Rows of stored numbers that the file marks opted out: their opt-out is applied under either duplicate policy. */
+    public int storedOptOuts() {
+        return (int) rows.stream().filter(r -> r.status() == ImportRowStatus.DUPLICATE_IN_DB && r.optedOut()).count();
+    }
+
     /** The E.164 numbers of rows that are VALID so far, for the database lookup. */
     public List<String> validNumbers() {
         return rows.stream().filter(r -> r.status() == ImportRowStatus.VALID).map(ParsedRow::e164).toList();
