@@ -98,6 +98,11 @@ class WakingTransportTest {
         PlaywrightException first = assertThrows(PlaywrightException.class, () -> transport.poll(Duration.ofSeconds(15)));
         assertSame(gone, first);
         assertSame(gone, assertThrows(PlaywrightException.class, () -> transport.poll(Duration.ofMillis(10))));
+        // the reader queues the failure, then wakes the browser thread: a poll can see the one before the other happened
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (arrivals.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(2, arrivals.get(), "the failure wakes the browser thread too");
     }
 
